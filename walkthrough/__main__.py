@@ -1,0 +1,5 @@
+"""Run ``python -m walkthrough``."""
+
+from walkthrough.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,102 @@
+"""Turn pydantic's validation errors into plain-worded Problems at real file positions."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import Loc, Problem
+from .yamlread import YamlDocument
+
+
+def problems_from_validation(error: ValidationError, model: type[BaseModel], doc: YamlDocument, file: str) -> list[Problem]:
+    """One Problem per pydantic error, placed at the value (or key) it is about."""
+    problems = []
+    for item in error.errors(include_url=False):
+        loc: Loc = tuple(item["loc"])
+        kind = item["type"]
+        if kind == "missing":
+            parent, key = loc[:-1], loc[-1]
+            position = doc.position(parent)
+            problems.append(_at(file, position, parent, f"'{key}' is missing"))
+        elif kind == "extra_forbidden":
+            position = doc.position(loc, key=True)
+            problems.append(_at(file, position, loc, _unknown_key_message(model, loc)))
+        else:
+            problems.append(_at(file, doc.position(loc), loc, _message(item)))
+    return problems
+
+
+def _at(file: str, position: tuple[int, int] | None, loc: Loc, message: str) -> Problem:
+    line, column = position if position else (None, None)
+    return Problem(file, line, column, loc, message)
+
+
+def _message(item: Any) -> str:
+    """Plain words for one pydantic error."""
+    kind, ctx = item["type"], item.get("ctx", {})
+    given = item.get("input")
+    if kind in ("string_type",):
+        return "must be text, not a list or a map"
+    if kind in ("tuple_type", "list_type"):
+        return "must be a list (one '- ' line per item)"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return "must be a map of keys (like 'title: ...')"
+    if kind in ("int_parsing", "int_from_float", "int_type"):
+        return f"must be a whole number, not '{given}'"
+    if kind == "bool_parsing":
+        return f"must be true or false, not '{given}'"
+    if kind == "greater_than_equal":
+        return f"must be at least {ctx.get('ge')}, not {given}"
+    if kind == "less_than_equal":
+        return f"must be at most {ctx.get('le')}, not {given}"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')} item(s)"
+    if kind == "too_long":
+        return f"can have at most {ctx.get('max_length')} items"
+    if kind == "string_pattern_mismatch":
+        return "must be lowercase letters, digits and dashes, starting with a letter (e.g. 'iv')"
+    message = str(item.get("msg", "is not valid"))
+    return message.removeprefix("Value error, ")
+
+
+def _unknown_key_message(model: type[BaseModel], loc: Loc) -> str:
+    key = str(loc[-1])
+    known = sorted(_fields_at(model, loc[:-1]))
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"known keys here: {', '.join(known)}"
+    return f"unknown key '{key}'; {hint}"
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> set[str]:
+    """The field names of the model that sits at ``loc`` inside ``model``."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return set()
+        current = _inner_model(field.annotation)
+    return set(current.model_fields) if _is_model(current) else set()
+
+
+def _is_model(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, BaseModel)
+
+
+def _inner_model(annotation: Any) -> Any:
+    """Find the model class inside an annotation such as ``tuple[Step, ...]``."""
+    if _is_model(annotation):
+        return annotation
+    for arg in typing.get_args(annotation):
+        if arg is Ellipsis or isinstance(arg, types.NoneType):
+            continue
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,158 @@
+"""Load a walkthrough folder (or one language file) into validated model objects.
+
+Data flows one way: files -> checked YAML -> clinic values filled in -> model.
+Every problem in every file is collected before anything is reported.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import problems_from_validation
+from .model import ClinicValues, Walkthrough
+from .placeholders import fill, find_placeholders, map_strings
+from .problems import ContentError, Loc, Problem
+from .yamlread import YamlDocument, read_yaml
+
+CLINIC_FILE = "clinic.yaml"
+"""The clinic values file that sits beside the language files."""
+
+LANGUAGE_FILE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?\.yaml$")
+"""Language files are named by language code, e.g. ``en.yaml`` or ``es.yaml``."""
+
+
+@dataclass(frozen=True)
+class LoadedWalkthrough:
+    """A walkthrough ready to show, with the clinic's values already filled in.
+
+    Attributes:
+        walkthrough: The validated text of one language.
+        clinic: The clinic values used to fill it.
+        language: The language code, from the file name.
+        source: The language file it came from.
+    """
+
+    walkthrough: Walkthrough
+    clinic: ClinicValues
+    language: str
+    source: Path
+
+
+def bundled_content_dir() -> Path:
+    """The ketamine walkthrough that ships inside the package."""
+    packaged = Path(str(resources.files("walkthrough"))) / "bundled" / "ketamine-infusion"
+    if packaged.is_dir():
+        return packaged
+    # Running from a source checkout without installing: use the repo's content/.
+    return Path(__file__).resolve().parents[2] / "content" / "ketamine-infusion"
+
+
+def languages_in(folder: Path) -> list[str]:
+    """The language codes a walkthrough folder has files for, sorted."""
+    return sorted(p.stem for p in folder.glob("*.yaml") if LANGUAGE_FILE.match(p.name))
+
+
+def resolve_language_file(path: Path, language: str) -> Path:
+    """The language file to load for ``path`` (a folder or a file) and ``language``.
+
+    Raises:
+        ContentError: if the path or the language file does not exist.
+    """
+    if path.is_file():
+        return path
+    if not path.is_dir():
+        raise ContentError([Problem(str(path), None, None, (), "no such file or folder")])
+    candidate = path / f"{language}.yaml"
+    if candidate.is_file():
+        return candidate
+    have = ", ".join(languages_in(path)) or "none"
+    raise ContentError([Problem(str(candidate), None, None, (), f"no '{language}' file in this folder (languages here: {have})")])
+
+
+def load_walkthrough(path: Path, language: str = "en") -> LoadedWalkthrough:
+    """Load and validate one language of a walkthrough, or raise ContentError with every problem."""
+    language_file = resolve_language_file(path, language)
+    clinic, clinic_problems = load_clinic(language_file.parent / CLINIC_FILE)
+    walkthrough, problems = _load_language(language_file, clinic)
+    problems = clinic_problems + problems
+    if problems or walkthrough is None or clinic is None:
+        raise ContentError(problems)
+    return LoadedWalkthrough(walkthrough, clinic, language_file.stem, language_file)
+
+
+def load_clinic(path: Path) -> tuple[ClinicValues | None, list[Problem]]:
+    """Read the clinic values file; returns the values (None if unusable) and any problems."""
+    if not path.is_file():
+        return None, [Problem(str(path), None, None, (), f"missing: every walkthrough folder needs a {CLINIC_FILE} with the clinic's values")]
+    try:
+        doc = read_yaml(path)
+    except ContentError as error:
+        return None, list(error.problems)
+    values, problems = _validate(ClinicValues, doc, str(path))
+    if isinstance(values, ClinicValues) and values.treatments > values.course_days:
+        line, col = doc.position(("treatments",)) or (None, None)
+        problems.append(Problem(str(path), line, col, ("treatments",), f"{values.treatments} treatments cannot fit in {values.course_days} days"))
+        values = None
+    return values if isinstance(values, ClinicValues) else None, problems
+
+
+def _load_language(path: Path, clinic: ClinicValues | None) -> tuple[Walkthrough | None, list[Problem]]:
+    try:
+        doc = read_yaml(path)
+    except ContentError as error:
+        return None, list(error.problems)
+    problems = _placeholder_problems(doc, str(path))
+    if clinic is not None:
+        values = clinic.as_text()
+        doc.data = map_strings(doc.data, lambda _loc, text: fill(text, values))
+    walkthrough, more = _validate(Walkthrough, doc, str(path))
+    problems += more + _duplicate_step_ids(doc, str(path))
+    return (walkthrough if isinstance(walkthrough, Walkthrough) else None), problems
+
+
+def _validate(model: type[BaseModel], doc: YamlDocument, file: str) -> tuple[BaseModel | None, list[Problem]]:
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as error:
+        return None, problems_from_validation(error, model, doc, file)
+
+
+def _placeholder_problems(doc: YamlDocument, file: str) -> list[Problem]:
+    """A problem for every ``{name}`` that names no clinic value."""
+    known = sorted(ClinicValues.model_fields)
+    problems: list[Problem] = []
+
+    def check(loc: Loc, text: str) -> str:
+        for name in find_placeholders(text):
+            if name not in known:
+                close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+                hint = f"did you mean '{{{close[0]}}}'?" if close else f"known values: {', '.join(known)}"
+                line, col = doc.position(loc) or (None, None)
+                problems.append(Problem(file, line, col, loc, f"'{{{name}}}' names no clinic value; {hint} (write '{{{{' for a literal brace)"))
+        return text
+
+    map_strings(doc.data, check)
+    return problems
+
+
+def _duplicate_step_ids(doc: YamlDocument, file: str) -> list[Problem]:
+    steps = doc.data.get("steps") if isinstance(doc.data, dict) else None
+    if not isinstance(steps, list):
+        return []
+    seen: dict[str, int] = {}
+    problems = []
+    for index, step in enumerate(steps):
+        step_id = step.get("id") if isinstance(step, dict) else None
+        if not isinstance(step_id, str):
+            continue
+        if step_id in seen:
+            line, col = doc.position(("steps", index, "id")) or (None, None)
+            problems.append(Problem(file, line, col, ("steps", index, "id"), f"step id '{step_id}' is already used by steps[{seen[step_id]}]; ids must be unique"))
+        seen.setdefault(step_id, index)
+    return problems

@@ -1,0 +1,119 @@
+"""The content model: what a walkthrough file and a clinic values file may say.
+
+Every field has a description; they become the JSON Schema that gives editors
+completion and hover help. Models are frozen: screens read them, never change them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("must not be empty")
+    return text.strip()
+
+
+Text = Annotated[str, AfterValidator(_not_blank)]
+"""Text a person reads; leading and trailing spaces are dropped, and it may not be empty."""
+
+TextList = Annotated[tuple[Text, ...], Field(min_length=1)]
+"""A list of at least one line of text."""
+
+StepId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,31}$")]
+"""A short name for a step: lowercase letters, digits and dashes."""
+
+
+class Strict(BaseModel):
+    """Base for every content model: frozen, and unknown keys are mistakes."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+
+class Welcome(Strict):
+    """The first screen a patient sees."""
+
+    title: Text = Field(description="The big heading on the welcome screen.")
+    body: Text = Field(description="What this walkthrough is and how to use it, in a few short sentences.")
+    disclaimer: Text = Field(description="Short note: general information, not medical advice; ask your care team.")
+
+
+class Step(Strict):
+    """One step of the visit, shown as its own screen."""
+
+    id: StepId = Field(description="A short, unique name for the step (lowercase, e.g. 'iv'); the same in every language.")
+    title: Text = Field(description="The step's heading, e.g. 'The IV goes in'.")
+    summary: Text = Field(description="One line that sums up the step.")
+    body: Text = Field(description="What happens in this step, in short, plain sentences.")
+    may_feel: TextList = Field(description="What you may feel: one short line each.")
+    what_helps: TextList = Field(description="What helps: one short line each.")
+    counsellor_notes: TextList = Field(description="Talking points for the counsellor. Patients never see these.")
+
+
+class TimelineStage(Strict):
+    """One stage on the drawn timeline of a visit."""
+
+    label: Text = Field(description="A word or two, e.g. 'Arrive' or 'Infusion'.")
+    detail: str = Field(default="", description="Optional short detail under the label, e.g. 'about {infusion_minutes} min'.")
+
+
+class Visit(Strict):
+    """The screen about how long one visit takes."""
+
+    title: Text = Field(description="Heading of the visit screen.")
+    summary: Text = Field(description="One line that sums up the visit.")
+    body: Text = Field(description="How long a visit takes, in plain words.")
+    timeline: tuple[TimelineStage, ...] = Field(min_length=2, max_length=8, description="The stages of a visit, in order, drawn as a timeline.")
+
+
+class Course(Strict):
+    """The screen about the course of treatment and results."""
+
+    title: Text = Field(description="Heading of the course screen.")
+    summary: Text = Field(description="One line that sums up the course.")
+    body: Text = Field(description="How many treatments, over how many days, and what results people notice.")
+    after_effects: TextList = Field(description="What to know about how you feel after each treatment.")
+    calendar_label: Text = Field(description="Caption for the drawn calendar, e.g. '{treatments} treatments over {course_days} days'.")
+
+
+class Questions(Strict):
+    """The closing screen: questions to ask the care team."""
+
+    title: Text = Field(description="Heading of the closing screen.")
+    summary: Text = Field(description="One line that sums up the screen.")
+    intro: Text = Field(description="A sentence before the list.")
+    items: TextList = Field(description="Questions patients often want to ask their care team.")
+    closing: Text = Field(description="A calm last line, e.g. how to reach the clinic.")
+
+
+class Walkthrough(Strict):
+    """One language's whole walkthrough, as read from e.g. ``en.yaml``."""
+
+    title: Text = Field(description="The walkthrough's name, shown at the top of every screen.")
+    safety_line: Text = Field(description="Always shown at the bottom of every patient screen, e.g. you can ask to stop at any time.")
+    welcome: Welcome = Field(description="The welcome screen.")
+    steps: tuple[Step, ...] = Field(min_length=1, max_length=9, description="The steps of the visit, in order (1 to 9).")
+    visit: Visit = Field(description="How long one visit takes.")
+    course: Course = Field(description="The course of treatment and what results to expect.")
+    questions: Questions = Field(description="Questions to ask the care team.")
+
+
+Minutes = Annotated[int, Field(ge=1, le=600)]
+
+
+class ClinicValues(Strict):
+    """Numbers and names that differ between clinics, filled into the text by name, e.g. ``{observation_minutes}``."""
+
+    clinic_name: Text = Field(description="The clinic's name as patients know it.")
+    clinic_phone: Text = Field(description="A phone number patients can call, written as it should be shown.")
+    infusion_minutes: Minutes = Field(description="About how long one treatment (the infusion) takes, in minutes (1 to 600).")
+    observation_minutes: Minutes = Field(description="About how long you rest and are watched after the infusion, in minutes (1 to 600).")
+    treatments: Annotated[int, Field(ge=1, le=50)] = Field(description="How many treatments a course usually has (1 to 50).")
+    course_days: Annotated[int, Field(ge=1, le=365)] = Field(description="Over how many days a course usually runs (1 to 365).")
+
+    def as_text(self) -> dict[str, str]:
+        """Every value as the text that replaces its placeholder."""
+        return {name: str(value) for name, value in self.model_dump().items()}

@@ -1,0 +1,62 @@
+"""Problems found in content, each tied to a file and, where known, a place in it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+Loc = tuple[str | int, ...]
+"""A place in the content tree: keys and list indexes, e.g. ``("steps", 2, "title")``."""
+
+
+def format_loc(loc: Loc) -> str:
+    """Spell a location the way an editor shows it: ``steps[2].title``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a content file.
+
+    Attributes:
+        file: The file's path as the user named it.
+        line: 1-based line, or None when no real position is known.
+        column: 1-based column, or None with the line.
+        loc: Where in the content tree, empty for the whole file.
+        message: What is wrong, in plain words.
+        warning: True for advice that does not stop the content loading.
+    """
+
+    file: str
+    line: int | None
+    column: int | None
+    loc: Loc
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        place = self.file
+        if self.line is not None:
+            place += f":{self.line}:{self.column or 1}"
+        where = format_loc(self.loc)
+        kind = "warning: " if self.warning else ""
+        return f"{place}: {where}: {kind}{self.message}" if where else f"{place}: {kind}{self.message}"
+
+    @property
+    def sort_key(self) -> tuple[str, int, int]:
+        """Order problems by file, then by position."""
+        return (self.file, self.line or 0, self.column or 0)
+
+
+class ContentError(Exception):
+    """Raised when content cannot be used; carries every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(sorted(problems, key=lambda p: p.sort_key))
+        super().__init__("\n".join(str(p) for p in self.problems))

@@ -1,0 +1,1 @@
+"""Screens and the pages they show: one module per kind of screen."""

@@ -1,0 +1,46 @@
+"""The help screen: which keys do what, over the walkthrough."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+
+from ..widgets.nav import touch_button
+from ..widgets.text import PlainText
+
+
+def help_lines(words: Mapping[str, str]) -> str:
+    """The key list, one key per line."""
+    rows = [
+        ("→  space  n", words["key_next"]),
+        ("←  p", words["key_back"]),
+        ("home", words["key_home"]),
+        ("↑ ↓  page up/down", words["key_scroll"]),
+        ("c", words["key_contrast"]),
+        ("?", words["key_help"]),
+        ("q", words["key_quit"]),
+    ]
+    width = max(len(key) for key, _ in rows)
+    return "\n".join(f"{key.ljust(width)}   {meaning}" for key, meaning in rows)
+
+
+class HelpScreen(ModalScreen[None]):
+    """A panel listing the keys, closed by a tap on Close, escape or ?."""
+
+    BINDINGS = [Binding("escape,question_mark", "dismiss", "Close", key_display="esc")]
+
+    def __init__(self, words: Mapping[str, str]) -> None:
+        super().__init__()
+        self.words = words
+
+    def compose(self) -> ComposeResult:
+        """Title, intro, the keys and a Close button."""
+        with Vertical(id="help-panel"):
+            yield PlainText(self.words["help_title"], classes="heading")
+            yield PlainText(self.words["help_intro"], classes="body")
+            yield PlainText(help_lines(self.words), classes="keys")
+            yield touch_button(self.words["close"], "screen.dismiss", id="close", classes="primary")

@@ -1,0 +1,19 @@
+"""What every page of the walkthrough shares."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.containers import VerticalScroll
+
+
+class Page(VerticalScroll):
+    """One screenful of the walkthrough; long text scrolls inside it.
+
+    Pages are built once when the app starts and shown in turn, so moving
+    between them costs no widget building.
+    """
+
+    def __init__(self, words: Mapping[str, str], **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.words = words

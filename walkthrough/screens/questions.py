@@ -1,0 +1,29 @@
+"""The closing page: questions to ask the care team."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.app import ComposeResult
+
+from ..content.model import Questions
+from ..widgets.nav import touch_button
+from ..widgets.text import PlainText, bullet_lines
+from .page import Page
+
+
+class QuestionsPage(Page):
+    """Questions patients often want to ask, a calm last line, and a way to start again."""
+
+    def __init__(self, questions: Questions, words: Mapping[str, str], **kwargs: object) -> None:
+        super().__init__(words, **kwargs)
+        self.questions = questions
+
+    def compose(self) -> ComposeResult:
+        """Heading, intro, the questions, the closing line and Start again."""
+        yield PlainText(self.questions.title, classes="heading")
+        yield PlainText(self.questions.summary, classes="summary")
+        yield PlainText(self.questions.intro, classes="body")
+        yield PlainText(bullet_lines(self.questions.items), classes="list")
+        yield PlainText(self.questions.closing, classes="body")
+        yield touch_button(self.words["start_again"], "screen.home", id="start-again", classes="secondary")

@@ -1,0 +1,37 @@
+"""A step page: one of the steps of the visit."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.app import ComposeResult
+
+from ..content.model import Step
+from ..widgets.progress import StepProgress
+from ..widgets.text import PlainText, bullet_lines
+from .page import Page
+
+
+class StepPage(Page):
+    """One step: where it sits among the steps, what happens, what you may feel, what helps.
+
+    Counsellor notes are never composed here: a patient's screen does not hold them.
+    """
+
+    def __init__(self, step: Step, number: int, total: int, words: Mapping[str, str], **kwargs: object) -> None:
+        super().__init__(words, **kwargs)
+        self.step = step
+        self.number = number
+        self.total = total
+
+    def compose(self) -> ComposeResult:
+        """Progress, heading, summary, body and the two lists."""
+        label = self.words["step_of"].format(number=self.number, total=self.total)
+        yield StepProgress(label, self.number, self.total, classes="progress")
+        yield PlainText(self.step.title, classes="heading")
+        yield PlainText(self.step.summary, classes="summary")
+        yield PlainText(self.step.body, classes="body")
+        yield PlainText(self.words["may_feel"], classes="subheading")
+        yield PlainText(bullet_lines(self.step.may_feel), classes="list")
+        yield PlainText(self.words["what_helps"], classes="subheading")
+        yield PlainText(bullet_lines(self.step.what_helps), classes="list")

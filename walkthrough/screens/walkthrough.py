@@ -1,0 +1,106 @@
+"""The walkthrough screen: one page at a time, with the safety line and big buttons."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer
+
+from ..content import LoadedWalkthrough
+from ..ui_text import ui_text
+from ..widgets.nav import NavBar
+from ..widgets.text import PlainText
+from .page import Page
+from .questions import QuestionsPage
+from .step import StepPage
+from .timeline import CoursePage, VisitPage
+from .welcome import WelcomePage
+
+
+class WalkthroughScreen(Screen[None]):
+    """Welcome, the steps, the visit, the course and the questions, paged in order."""
+
+    BINDINGS = [
+        Binding("right,space,n", "next", "Next", key_display="→", priority=True),
+        Binding("left,p", "back", "Back", key_display="←", priority=True),
+        Binding("home", "home", "Start", priority=True),
+    ]
+
+    page_index: reactive[int] = reactive(0, init=False)
+    """Which page is showing, counting the welcome page as 0."""
+
+    def __init__(self, content: LoadedWalkthrough) -> None:
+        super().__init__()
+        self.content = content
+        self.words = ui_text(content.language)
+
+    def compose(self) -> ComposeResult:
+        """Title bar, the pages (only one shows), safety line, buttons and footer."""
+        yield PlainText(self.content.walkthrough.title, id="title-bar")
+        with ContentSwitcher(initial="page-0", id="pages"):
+            yield from self._build_pages()
+        yield PlainText(self.content.walkthrough.safety_line, id="safety-line")
+        yield NavBar(self.words, id="nav")
+        yield Footer()
+
+    def _build_pages(self) -> list[Page]:
+        content, words = self.content.walkthrough, self.words
+        steps = content.steps
+        pages: list[Page] = [WelcomePage(content.welcome, words)]
+        pages += [StepPage(step, number, len(steps), words) for number, step in enumerate(steps, 1)]
+        pages += [VisitPage(content.visit, words), CoursePage(content.course, self.content.clinic, words)]
+        pages.append(QuestionsPage(content.questions, words))
+        for index, page in enumerate(pages):
+            page.id = f"page-{index}"
+        return pages
+
+    @property
+    def page_count(self) -> int:
+        """How many pages there are, welcome and questions included."""
+        return len(self.content.walkthrough.steps) + 4
+
+    @property
+    def current_page(self) -> Page:
+        """The page on show."""
+        return self.query_one(f"#page-{self.page_index}", Page)
+
+    def on_mount(self) -> None:
+        """Start on the welcome page with the keyboard on it, so arrows scroll."""
+        self._show_page()
+
+    def watch_page_index(self) -> None:
+        """Show the chosen page from its top and update which buttons can act."""
+        self._show_page()
+
+    def _show_page(self) -> None:
+        self.query_one(ContentSwitcher).current = f"page-{self.page_index}"
+        page = self.current_page
+        page.scroll_home(animate=False)
+        page.focus()
+        self.query_one("#back").disabled = self.page_index == 0
+        self.query_one("#next").disabled = self.page_index == self.page_count - 1
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Grey out Back on the first page and Next on the last, in the footer too."""
+        if action in ("back", "home"):
+            return self.page_index > 0 or None
+        if action == "next":
+            return self.page_index < self.page_count - 1 or None
+        return True
+
+    def action_next(self) -> None:
+        """Go to the next page, if there is one."""
+        if self.page_index < self.page_count - 1:
+            self.page_index += 1
+
+    def action_back(self) -> None:
+        """Go back one page, if there is one."""
+        if self.page_index > 0:
+            self.page_index -= 1
+
+    def action_home(self) -> None:
+        """Go back to the welcome page."""
+        self.page_index = 0

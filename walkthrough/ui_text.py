@@ -1,0 +1,42 @@
+"""Interface words (buttons, headings, help) per language.
+
+Kept apart from the walkthrough content so that content files hold only what a
+clinic writes, and the interface never falls back to hard-coded English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+UI_TEXT: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        "next": "Next →",
+        "back": "← Back",
+        "help": "Help ?",
+        "start_again": "Start again",
+        "contrast": "High contrast",
+        "step_of": "Step {number} of {total}",
+        "may_feel": "What you may feel",
+        "what_helps": "What helps",
+        "visit_timeline": "Your visit",
+        "course_calendar": "Your course",
+        "week": "Week",
+        "legend": "● a treatment day   · a day without one",
+        "close": "Close",
+        "help_title": "How to use this",
+        "help_intro": "Tap the buttons at the bottom, or use these keys:",
+        "key_next": "Next screen",
+        "key_back": "Back one screen",
+        "key_home": "Back to the start",
+        "key_contrast": "High contrast on or off",
+        "key_help": "This help",
+        "key_quit": "Quit",
+        "key_scroll": "Scroll a long screen",
+    },
+}
+"""Interface words by language code, then by name."""
+
+
+def ui_text(language: str) -> Mapping[str, str]:
+    """The interface words for ``language``, falling back to English for a language with none."""
+    return UI_TEXT.get(language, UI_TEXT["en"])

@@ -1,0 +1,67 @@
+"""``walkthrough validate``: check content files and list every problem found."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from .content import ContentError, Problem, languages_in, load_walkthrough
+from .content.loader import CLINIC_FILE, load_clinic
+
+
+def content_files(path: Path) -> list[Path]:
+    """The files to check under ``path``: the file itself, or every walkthrough found in a folder."""
+    if path.is_file():
+        return [path]
+    folders = [path] if _is_walkthrough_folder(path) else sorted(p for p in path.rglob("*") if p.is_dir() and _is_walkthrough_folder(p))
+    files: list[Path] = []
+    for folder in folders:
+        files += [folder / f"{code}.yaml" for code in languages_in(folder)]
+        if not languages_in(folder):
+            files.append(folder / CLINIC_FILE)
+    return files
+
+
+def _is_walkthrough_folder(folder: Path) -> bool:
+    return (folder / CLINIC_FILE).is_file() or bool(languages_in(folder))
+
+
+def problems_in(file: Path) -> list[Problem]:
+    """Every problem with one file (a language file also brings its clinic file's problems)."""
+    if file.name == CLINIC_FILE:
+        return load_clinic(file)[1]
+    try:
+        load_walkthrough(file)
+    except ContentError as error:
+        return list(error.problems)
+    return []
+
+
+def validate_paths(paths: Iterable[Path], out: TextIO, err: TextIO) -> int:
+    """Check every path; print problems as ``file:line:col: where: message``.
+
+    Returns:
+        0 when all is clean, 1 when problems were found, 2 when a path does not exist.
+    """
+    paths = list(paths)
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        print(f"walkthrough validate: {path}: no such file or folder", file=err)
+    if missing:
+        return 2
+    files = [file for path in paths for file in content_files(path)]
+    if not files:
+        print(f"walkthrough validate: no content files found in {', '.join(map(str, paths))}", file=err)
+        return 1
+    problems = _unique(problem for file in files for problem in problems_in(file))
+    for problem in problems:
+        print(problem, file=out)
+    checked = f"{len(files)} file(s) checked"
+    print(f"{checked}, {len(problems)} problem(s)" if problems else f"{checked}, no problems", file=out)
+    return 1 if problems else 0
+
+
+def _unique(problems: Iterable[Problem]) -> list[Problem]:
+    """Drop repeats: a clinic file's problems come back once per language file."""
+    return list(dict.fromkeys(problems))

@@ -1,0 +1,1 @@
+"""Reusable pieces of the interface: progress dots, the nav bar, the drawn timeline and calendar."""

@@ -1,0 +1,55 @@
+"""Drawn pictures of time: the stages of one visit, and the treatments of a course."""
+
+from __future__ import annotations
+
+from ..content.model import TimelineStage
+from .text import PlainText
+
+
+def visit_timeline_text(stages: tuple[TimelineStage, ...]) -> str:
+    """The visit as a top-to-bottom line of stages, each with its detail beside it.
+
+    Vertical, so it fits a narrow portrait tablet as well as a wide screen.
+    """
+    lines = []
+    for index, stage in enumerate(stages):
+        detail = f"  ({stage.detail})" if stage.detail else ""
+        lines.append(f"● {stage.label}{detail}")
+        if index < len(stages) - 1:
+            lines.append("│")
+    return "\n".join(lines)
+
+
+def treatment_days(treatments: int, days: int) -> list[int]:
+    """Days (1-based) on which treatments fall when spread evenly over the course.
+
+    Only an illustration: the first and last treatments sit on the first and
+    last days, the rest evenly between.
+    """
+    if treatments <= 1:
+        return [1]
+    return sorted({1 + round(i * (days - 1) / (treatments - 1)) for i in range(treatments)})
+
+
+def course_calendar_text(treatments: int, days: int, week_label: str = "Week") -> str:
+    """The course as weeks of seven days: ● a treatment day, · a day without one."""
+    marked = set(treatment_days(treatments, days))
+    rows = []
+    for start in range(1, days + 1, 7):
+        week = " ".join("●" if day in marked else "·" for day in range(start, min(start + 7, days + 1)))
+        rows.append(f"{week_label} {(start - 1) // 7 + 1}:  {week}")
+    return "\n".join(rows)
+
+
+class VisitTimeline(PlainText):
+    """The stages of one visit, drawn as a line from arriving to going home."""
+
+    def __init__(self, stages: tuple[TimelineStage, ...], **kwargs: object) -> None:
+        super().__init__(visit_timeline_text(stages), **kwargs)
+
+
+class CourseCalendar(PlainText):
+    """A course of treatment drawn as weeks, one mark for each treatment day."""
+
+    def __init__(self, treatments: int, days: int, week_label: str, **kwargs: object) -> None:
+        super().__init__(course_calendar_text(treatments, days, week_label), **kwargs)
