@@ -32,6 +32,18 @@ _PLAIN_TAGS = {
 }
 
 
+_SYNTAX_HINTS = (
+    ("'\\t'", "a tab is used for indenting; use spaces instead"),
+    ("expected <block end>", "the indenting does not line up; keys at the same level need the same number of spaces"),
+    ("mapping values are not allowed", "an extra ':' here; put text that holds ': ' inside quotes"),
+    ("expected ',' or ']'", "a [list] is not closed properly; put items holding '?', ':' or ',' inside quotes"),
+    ("expected ',' or '}'", "a {map} is not closed properly; put text holding braces inside quotes"),
+    ("found unexpected end of stream", "a quote is opened but never closed"),
+    ("could not find expected ':'", "a line is missing its ':' after the key, or a quote is not closed"),
+)
+"""Plain advice for PyYAML's most common complaints, matched by a clue in its message."""
+
+
 class _TextOnlyLoader(yaml.SafeLoader):
     """A safe loader that resolves every plain scalar to a string."""
 
@@ -131,6 +143,11 @@ def _yaml_problem(error: yaml.YAMLError, name: str, text: str) -> Problem:
     context = getattr(error, "context", None)
     message = f"{context}, {problem}" if context else str(problem)
     message = re.sub(r"\s+", " ", message).strip()
+    hint = next((advice for clue, advice in _SYNTAX_HINTS if clue in message), None)
+    if hint:
+        message = f"{hint} (YAML says: {message})"
+    if "end of stream" in message and getattr(error, "context_mark", None) is not None:
+        mark = error.context_mark  # where the unclosed quote or bracket began
     if mark is None:
         return Problem(name, None, None, (), f"not valid YAML: {message}")
     line, col = _pos(mark)
