@@ -84,11 +84,14 @@ class WalkthroughScreen(Screen[None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Grey out Back on the first page and Next on the last, in the footer too."""
+        """Let Back act only after the first page and Next only before the last.
+
+        The footer then lists only the keys that act here.
+        """
         if action in ("back", "home"):
-            return self.page_index > 0 or None
+            return self.page_index > 0
         if action == "next":
-            return self.page_index < self.page_count - 1 or None
+            return self.page_index < self.page_count - 1
         return True
 
     def action_next(self) -> None:

@@ -1,0 +1,30 @@
+"""Shared test helpers: fixture content and app factories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from walkthrough.content import LoadedWalkthrough, load_walkthrough
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOOD = FIXTURES / "good"
+
+
+@pytest.fixture
+def good_content() -> LoadedWalkthrough:
+    """The small fixture walkthrough the screen tests run on."""
+    return load_walkthrough(GOOD)
+
+
+def write_content(folder: Path, replace: dict[str, str] | None = None, clinic: str | None = None) -> Path:
+    """Copy the fixture walkthrough into ``folder``, with text replaced, and return the folder."""
+    text = (GOOD / "en.yaml").read_text(encoding="utf-8")
+    for old, new in (replace or {}).items():
+        assert old in text, old
+        text = text.replace(old, new)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "en.yaml").write_text(text, encoding="utf-8")
+    (folder / "clinic.yaml").write_text(clinic or (GOOD / "clinic.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
