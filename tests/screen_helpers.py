@@ -14,7 +14,9 @@ from textual.color import Color as TextualColor
 def screen_text(app: App[object]) -> str:
     """Every character now on the app's screen, as plain text lines."""
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True, force_terminal=True, legacy_windows=False)
+    console = Console(
+        width=width, height=height, file=io.StringIO(), record=True, force_terminal=True, legacy_windows=False
+    )
     console.print(app.screen._compositor.render_update(full=True))
     return console.export_text(styles=False)
 

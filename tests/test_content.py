@@ -23,14 +23,14 @@ SEED_FACTS = [
     "heavier",
     "apart from your body",
     "dose is low",
-    "bad trip",
+    'very little risk of a "bad trip"',
     "stop the infusion at any time",
     "calming music",
     "loved one",
-    "not to talk much",
+    "do not talk a lot",
     "ask for help",
     "balance",
-    "sick to the stomach, faint, or get a headache",
+    "sick to the stomach, feel faint, or get a headache",
     "stop quite suddenly",
     "groggy",
     "within about 3 hours",
@@ -94,7 +94,10 @@ def test_bad_clinic_file_is_reported_at_its_line(path: Path) -> None:
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
-    folder = write_content(tmp_path, {"  title: Hello": "  titel: Hello", "    title: Third step": '    title: ""', "{clinic_name}": "{clinic}"})
+    folder = write_content(
+        tmp_path,
+        {"  title: Hello": "  titel: Hello", "    title: Third step": '    title: ""', "{clinic_name}": "{clinic}"},
+    )
     with pytest.raises(ContentError) as caught:
         load_walkthrough(folder)
     messages = " / ".join(p.message for p in caught.value.problems)
@@ -123,7 +126,11 @@ def test_very_deep_nesting_never_recurses(tmp_path: Path) -> None:
 def test_values_that_look_like_other_types_stay_text(tmp_path: Path) -> None:
     folder = write_content(
         tmp_path,
-        {"  title: Hello": "  title: no", "  summary: Things to ask.": "  summary: 1.10", "    body: First body.": "    body: 01234"},
+        {
+            "  title: Hello": "  title: no",
+            "  summary: Things to ask.": "  summary: 1.10",
+            "    body: First body.": "    body: 01234",
+        },
         clinic=(FIXTURES / "good" / "clinic.yaml").read_text().replace('"01234"', "01234"),
     )
     loaded = load_walkthrough(folder)
@@ -151,12 +158,16 @@ def test_clean_text_keeps_newlines_and_ordinary_text() -> None:
 
 
 def test_placeholders_are_filled_and_double_braces_are_literal(tmp_path: Path) -> None:
-    folder = write_content(tmp_path, {"  body: This is fixture text for tests.": "  body: Rest {observation_minutes} min {{not a value}}"})
+    folder = write_content(
+        tmp_path, {"  body: This is fixture text for tests.": "  body: Rest {observation_minutes} min {{not a value}}"}
+    )
     assert load_walkthrough(folder).walkthrough.welcome.body == "Rest 20 min {not a value}"
 
 
 def test_placeholders_never_evaluate_anything(tmp_path: Path) -> None:
-    folder = write_content(tmp_path, {"  body: This is fixture text for tests.": "  body: '{clinic_name.__class__} {0} {__import__}'"})
+    folder = write_content(
+        tmp_path, {"  body: This is fixture text for tests.": "  body: '{clinic_name.__class__} {0} {__import__}'"}
+    )
     with pytest.raises(ContentError) as caught:
         load_walkthrough(folder)
     assert len(caught.value.problems) == 3

@@ -38,7 +38,9 @@ async def test_hovered_button_keeps_contrast(good_content: LoadedWalkthrough, th
             assert low_contrast_text(app) == []
 
 
-async def test_no_color_keeps_every_text_readable(good_content: LoadedWalkthrough, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_no_color_keeps_every_text_readable(
+    good_content: LoadedWalkthrough, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     app = WalkthroughApp(good_content)
     assert app.no_color

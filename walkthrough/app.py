@@ -23,6 +23,7 @@ class WalkthroughApp(App[None]):
     CSS_PATH = "walkthrough.tcss"
     ENABLE_COMMAND_PALETTE = False
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("c", "toggle_contrast", "Contrast"),

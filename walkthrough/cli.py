@@ -24,11 +24,18 @@ def build_parser() -> argparse.ArgumentParser:
         description="A calm, step-by-step look at what a ketamine infusion is like.",
     )
     parser.add_argument("--version", action="version", version=f"walkthrough {__version__}")
-    parser.add_argument("--content", type=Path, metavar="PATH", help="a walkthrough folder or language file of your own (default: the bundled one)")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        metavar="PATH",
+        help="a walkthrough folder or language file of your own (default: the bundled one)",
+    )
     parser.add_argument("--lang", default="en", metavar="CODE", help="language to show, e.g. en (default: en)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser("validate", help="check content files and list every problem as file:line:col")
-    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders to check (default: the bundled content)")
+    validate.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="files or folders to check (default: the bundled content)"
+    )
     return parser
 
 
@@ -37,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "validate":
         return validate_paths(args.paths or [bundled_content_dir()], out=sys.stdout, err=sys.stderr)
-    return run_app(args.content or bundled_content_dir(), args.lang)
+    return run_app(args.content or bundled_content_dir(), args.lang.lower())
 
 
 def run_app(path: Path, language: str) -> int:

@@ -14,7 +14,11 @@ def content_files(path: Path) -> list[Path]:
     """The files to check under ``path``: the file itself, or every walkthrough found in a folder."""
     if path.is_file():
         return [path]
-    folders = [path] if _is_walkthrough_folder(path) else sorted(p for p in path.rglob("*") if p.is_dir() and _is_walkthrough_folder(p))
+    folders = (
+        [path]
+        if _is_walkthrough_folder(path)
+        else sorted(p for p in path.rglob("*") if p.is_dir() and _is_walkthrough_folder(p))
+    )
     files: list[Path] = []
     for folder in folders:
         files += [folder / f"{code}.yaml" for code in languages_in(folder)]
@@ -30,7 +34,7 @@ def _is_walkthrough_folder(folder: Path) -> bool:
 def problems_in(file: Path) -> list[Problem]:
     """Every problem with one file (a language file also brings its clinic file's problems)."""
     if file.name == CLINIC_FILE:
-        return load_clinic(file)[1]
+        return load_clinic(file)[1] + [_no_language_file(file.parent)]
     try:
         load_walkthrough(file)
     except ContentError as error:
@@ -65,3 +69,10 @@ def validate_paths(paths: Iterable[Path], out: TextIO, err: TextIO) -> int:
 def _unique(problems: Iterable[Problem]) -> list[Problem]:
     """Drop repeats: a clinic file's problems come back once per language file."""
     return list(dict.fromkeys(problems))
+
+
+def _no_language_file(folder: Path) -> Problem:
+    """A folder with clinic values but no language file cannot be shown."""
+    near = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != CLINIC_FILE and ".y" in p.name.lower())
+    hint = f"; found {', '.join(near)}: rename it like en.yaml" if near else ""
+    return Problem(str(folder), None, None, (), f"no language file like en.yaml here{hint}")

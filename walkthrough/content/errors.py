@@ -13,7 +13,9 @@ from .problems import Loc, Problem
 from .yamlread import YamlDocument
 
 
-def problems_from_validation(error: ValidationError, model: type[BaseModel], doc: YamlDocument, file: str) -> list[Problem]:
+def problems_from_validation(
+    error: ValidationError, model: type[BaseModel], doc: YamlDocument, file: str
+) -> list[Problem]:
     """One Problem per pydantic error, placed at the value (or key) it is about."""
     problems = []
     for item in error.errors(include_url=False):

@@ -64,15 +64,22 @@ def resolve_language_file(path: Path, language: str) -> Path:
     Raises:
         ContentError: if the path or the language file does not exist.
     """
+    if path.name == CLINIC_FILE:
+        message = "this is the clinic values file; give the walkthrough folder or a language file like en.yaml"
+        raise ContentError([Problem(str(path), None, None, (), message)])
     if path.is_file():
         return path
     if not path.is_dir():
         raise ContentError([Problem(str(path), None, None, (), "no such file or folder")])
+    if not LANGUAGE_FILE.match(f"{language}.yaml"):
+        raise ContentError([Problem(str(path), None, None, (), f"'{language}' is not a language code like en or es")])
     candidate = path / f"{language}.yaml"
     if candidate.is_file():
         return candidate
     have = ", ".join(languages_in(path)) or "none"
-    raise ContentError([Problem(str(candidate), None, None, (), f"no '{language}' file in this folder (languages here: {have})")])
+    raise ContentError(
+        [Problem(str(candidate), None, None, (), f"no '{language}' file in this folder (languages here: {have})")]
+    )
 
 
 def load_walkthrough(path: Path, language: str = "en") -> LoadedWalkthrough:
@@ -89,7 +96,15 @@ def load_walkthrough(path: Path, language: str = "en") -> LoadedWalkthrough:
 def load_clinic(path: Path) -> tuple[ClinicValues | None, list[Problem]]:
     """Read the clinic values file; returns the values (None if unusable) and any problems."""
     if not path.is_file():
-        return None, [Problem(str(path), None, None, (), f"missing: every walkthrough folder needs a {CLINIC_FILE} with the clinic's values")]
+        return None, [
+            Problem(
+                str(path),
+                None,
+                None,
+                (),
+                f"missing: every walkthrough folder needs a {CLINIC_FILE} with the clinic's values",
+            )
+        ]
     try:
         doc = read_yaml(path)
     except ContentError as error:
@@ -97,7 +112,15 @@ def load_clinic(path: Path) -> tuple[ClinicValues | None, list[Problem]]:
     values, problems = _validate(ClinicValues, doc, str(path))
     if isinstance(values, ClinicValues) and values.treatments > values.course_days:
         line, col = doc.position(("treatments",)) or (None, None)
-        problems.append(Problem(str(path), line, col, ("treatments",), f"{values.treatments} treatments cannot fit in {values.course_days} days"))
+        problems.append(
+            Problem(
+                str(path),
+                line,
+                col,
+                ("treatments",),
+                f"{values.treatments} treatments cannot fit in {values.course_days} days",
+            )
+        )
         values = None
     return values if isinstance(values, ClinicValues) else None, problems
 
@@ -134,7 +157,15 @@ def _placeholder_problems(doc: YamlDocument, file: str) -> list[Problem]:
                 close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
                 hint = f"did you mean '{{{close[0]}}}'?" if close else f"known values: {', '.join(known)}"
                 line, col = doc.position(loc) or (None, None)
-                problems.append(Problem(file, line, col, loc, f"'{{{name}}}' names no clinic value; {hint} (write '{{{{' for a literal brace)"))
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        col,
+                        loc,
+                        f"'{{{name}}}' names no clinic value; {hint} (write '{{{{' for a literal brace)",
+                    )
+                )
         return text
 
     map_strings(doc.data, check)
@@ -153,6 +184,14 @@ def _duplicate_step_ids(doc: YamlDocument, file: str) -> list[Problem]:
             continue
         if step_id in seen:
             line, col = doc.position(("steps", index, "id")) or (None, None)
-            problems.append(Problem(file, line, col, ("steps", index, "id"), f"step id '{step_id}' is already used by steps[{seen[step_id]}]; ids must be unique"))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    col,
+                    ("steps", index, "id"),
+                    f"step id '{step_id}' is already used by steps[{seen[step_id]}]; ids must be unique",
+                )
+            )
         seen.setdefault(step_id, index)
     return problems

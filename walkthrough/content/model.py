@@ -44,7 +44,9 @@ class Welcome(Strict):
 class Step(Strict):
     """One step of the visit, shown as its own screen."""
 
-    id: StepId = Field(description="A short, unique name for the step (lowercase, e.g. 'iv'); the same in every language.")
+    id: StepId = Field(
+        description="A short, unique name for the step (lowercase, e.g. 'iv'); the same in every language."
+    )
     title: Text = Field(description="The step's heading, e.g. 'The IV goes in'.")
     summary: Text = Field(description="One line that sums up the step.")
     body: Text = Field(description="What happens in this step, in short, plain sentences.")
@@ -57,7 +59,9 @@ class TimelineStage(Strict):
     """One stage on the drawn timeline of a visit."""
 
     label: Text = Field(description="A word or two, e.g. 'Arrive' or 'Infusion'.")
-    detail: str = Field(default="", description="Optional short detail under the label, e.g. 'about {infusion_minutes} min'.")
+    detail: str = Field(
+        default="", description="Optional short detail under the label, e.g. 'about {infusion_minutes} min'."
+    )
 
 
 class Visit(Strict):
@@ -66,7 +70,9 @@ class Visit(Strict):
     title: Text = Field(description="Heading of the visit screen.")
     summary: Text = Field(description="One line that sums up the visit.")
     body: Text = Field(description="How long a visit takes, in plain words.")
-    timeline: tuple[TimelineStage, ...] = Field(min_length=2, max_length=8, description="The stages of a visit, in order, drawn as a timeline.")
+    timeline: tuple[TimelineStage, ...] = Field(
+        min_length=2, max_length=8, description="The stages of a visit, in order, drawn as a timeline."
+    )
 
 
 class Course(Strict):
@@ -76,7 +82,9 @@ class Course(Strict):
     summary: Text = Field(description="One line that sums up the course.")
     body: Text = Field(description="How many treatments, over how many days, and what results people notice.")
     after_effects: TextList = Field(description="What to know about how you feel after each treatment.")
-    calendar_label: Text = Field(description="Caption for the drawn calendar, e.g. '{treatments} treatments over {course_days} days'.")
+    calendar_label: Text = Field(
+        description="Caption for the drawn calendar, e.g. '{treatments} treatments over {course_days} days'."
+    )
 
 
 class Questions(Strict):
@@ -93,9 +101,13 @@ class Walkthrough(Strict):
     """One language's whole walkthrough, as read from e.g. ``en.yaml``."""
 
     title: Text = Field(description="The walkthrough's name, shown at the top of every screen.")
-    safety_line: Text = Field(description="Always shown at the bottom of every patient screen, e.g. you can ask to stop at any time.")
+    safety_line: Text = Field(
+        description="Always shown at the bottom of every patient screen, e.g. you can ask to stop at any time."
+    )
     welcome: Welcome = Field(description="The welcome screen.")
-    steps: tuple[Step, ...] = Field(min_length=1, max_length=9, description="The steps of the visit, in order (1 to 9).")
+    steps: tuple[Step, ...] = Field(
+        min_length=1, max_length=9, description="The steps of the visit, in order (1 to 9)."
+    )
     visit: Visit = Field(description="How long one visit takes.")
     course: Course = Field(description="The course of treatment and what results to expect.")
     questions: Questions = Field(description="Questions to ask the care team.")
@@ -109,10 +121,18 @@ class ClinicValues(Strict):
 
     clinic_name: Text = Field(description="The clinic's name as patients know it.")
     clinic_phone: Text = Field(description="A phone number patients can call, written as it should be shown.")
-    infusion_minutes: Minutes = Field(description="About how long one treatment (the infusion) takes, in minutes (1 to 600).")
-    observation_minutes: Minutes = Field(description="About how long you rest and are watched after the infusion, in minutes (1 to 600).")
-    treatments: Annotated[int, Field(ge=1, le=50)] = Field(description="How many treatments a course usually has (1 to 50).")
-    course_days: Annotated[int, Field(ge=1, le=365)] = Field(description="Over how many days a course usually runs (1 to 365).")
+    infusion_minutes: Minutes = Field(
+        description="About how long one treatment (the infusion) takes, in minutes (1 to 600)."
+    )
+    observation_minutes: Minutes = Field(
+        description="About how long you rest and are watched after the infusion, in minutes (1 to 600)."
+    )
+    treatments: Annotated[int, Field(ge=1, le=50)] = Field(
+        description="How many treatments a course usually has (1 to 50)."
+    )
+    course_days: Annotated[int, Field(ge=1, le=365)] = Field(
+        description="Over how many days a course usually runs (1 to 365)."
+    )
 
     def as_text(self) -> dict[str, str]:
         """Every value as the text that replaces its placeholder."""

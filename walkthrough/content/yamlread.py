@@ -44,6 +44,18 @@ _SYNTAX_HINTS = (
 """Plain advice for PyYAML's most common complaints, matched by a clue in its message."""
 
 
+_NEEDS_QUOTES = re.compile(r"^\s*(?:-\s+|[\w-]+:\s+|-\s+[\w-]+:\s+)([{\[*&!%@`]|\"[^\"]*\"\s*\S|'[^']*'\s*\S)")
+
+
+def _quoting_hint(text: str, *marks: Any) -> str | None:
+    """Advice when a line's text starts with a character YAML treats as special."""
+    lines = text.splitlines()
+    for mark in marks:
+        if mark is not None and mark.line < len(lines) and _NEEDS_QUOTES.match(lines[mark.line]):
+            return 'text that starts with {, [, *, &, !, % or a quote must be put inside double quotes, like: "{clinic_name} is open"'
+    return None
+
+
 class _TextOnlyLoader(yaml.SafeLoader):
     """A safe loader that resolves every plain scalar to a string."""
 
@@ -95,7 +107,17 @@ def read_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
         raise ContentError(problems)
     if not isinstance(doc.data, dict):
         line, col = _pos(node.start_mark)
-        raise ContentError([Problem(name, line, col, (), "the file must be a map of keys (like 'title: ...'), not a list or a single value")])
+        raise ContentError(
+            [
+                Problem(
+                    name,
+                    line,
+                    col,
+                    (),
+                    "the file must be a map of keys (like 'title: ...'), not a list or a single value",
+                )
+            ]
+        )
     return doc
 
 
@@ -103,11 +125,15 @@ def _read_bytes(path: Path, name: str) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ContentError([Problem(name, None, None, (), f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")])
+            raise ContentError(
+                [Problem(name, None, None, (), f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")]
+            )
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise ContentError([Problem(name, None, None, (), f"cannot read the file: {error.strerror or error}")]) from None
+        raise ContentError(
+            [Problem(name, None, None, (), f"cannot read the file: {error.strerror or error}")]
+        ) from None
     if len(raw) > MAX_FILE_BYTES:
         raise ContentError([Problem(name, None, None, (), f"file is too large (over {MAX_FILE_BYTES:,} bytes)")])
     return raw
@@ -143,7 +169,8 @@ def _yaml_problem(error: yaml.YAMLError, name: str, text: str) -> Problem:
     context = getattr(error, "context", None)
     message = f"{context}, {problem}" if context else str(problem)
     message = re.sub(r"\s+", " ", message).strip()
-    hint = next((advice for clue, advice in _SYNTAX_HINTS if clue in message), None)
+    hint = _quoting_hint(text, mark, getattr(error, "context_mark", None))
+    hint = hint or next((advice for clue, advice in _SYNTAX_HINTS if clue in message), None)
     if hint:
         message = f"{hint} (YAML says: {message})"
     if "end of stream" in message and getattr(error, "context_mark", None) is not None:
@@ -164,14 +191,26 @@ def _check_events(text: str, name: str) -> None:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents == 2:
-                    problems.append(Problem(name, line, col, (), "the file holds more than one YAML document ('---'); keep one"))
+                    problems.append(
+                        Problem(name, line, col, (), "the file holds more than one YAML document ('---'); keep one")
+                    )
             if isinstance(event, yaml.AliasEvent):
-                problems.append(Problem(name, line, col, (), f"aliases (*{event.anchor}) are not allowed; write the text out in full"))
+                problems.append(
+                    Problem(
+                        name, line, col, (), f"aliases (*{event.anchor}) are not allowed; write the text out in full"
+                    )
+                )
             elif getattr(event, "anchor", None):
-                problems.append(Problem(name, line, col, (), f"anchors (&{event.anchor}) are not allowed; write the text out in full"))
+                problems.append(
+                    Problem(
+                        name, line, col, (), f"anchors (&{event.anchor}) are not allowed; write the text out in full"
+                    )
+                )
             tag = getattr(event, "tag", None)
             if tag and tag not in _PLAIN_TAGS and tag != "!":
-                problems.append(Problem(name, line, col, (), f"tags like '{tag}' are not allowed; use plain text, lists and maps"))
+                problems.append(
+                    Problem(name, line, col, (), f"tags like '{tag}' are not allowed; use plain text, lists and maps")
+                )
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -212,7 +251,9 @@ def _to_python(node: yaml.Node, loc: Loc, doc: YamlDocument, problems: list[Prob
         if key in result:
             line, col = _pos(key_node.start_mark)
             first = doc.key_positions[(*loc, key)][0]
-            problems.append(Problem(name, line, col, (*loc, key), f"duplicate key '{key}' (first used on line {first}); keep one"))
+            problems.append(
+                Problem(name, line, col, (*loc, key), f"duplicate key '{key}' (first used on line {first}); keep one")
+            )
             continue
         doc.key_positions[(*loc, key)] = _pos(key_node.start_mark)
         result[key] = _to_python(value_node, (*loc, key), doc, problems, name)

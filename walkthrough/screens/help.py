@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 
 from ..widgets.nav import touch_button
@@ -16,16 +16,16 @@ from ..widgets.text import PlainText
 def help_lines(words: Mapping[str, str]) -> str:
     """The key list, one key per line."""
     rows = [
-        ("→  space  n", words["key_next"]),
-        ("←  p", words["key_back"]),
+        ("→ space n", words["key_next"]),
+        ("← p", words["key_back"]),
         ("home", words["key_home"]),
-        ("↑ ↓  page up/down", words["key_scroll"]),
+        ("↑ ↓ PgUp PgDn", words["key_scroll"]),
         ("c", words["key_contrast"]),
         ("?", words["key_help"]),
         ("q", words["key_quit"]),
     ]
     width = max(len(key) for key, _ in rows)
-    return "\n".join(f"{key.ljust(width)}   {meaning}" for key, meaning in rows)
+    return "\n".join(f"{key.ljust(width)}  {meaning}" for key, meaning in rows)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -40,7 +40,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """Title, intro, the keys and a Close button."""
         with Vertical(id="help-panel"):
-            yield PlainText(self.words["help_title"], classes="heading")
-            yield PlainText(self.words["help_intro"], classes="body")
-            yield PlainText(help_lines(self.words), classes="keys")
+            with VerticalScroll(id="help-body"):
+                yield PlainText(self.words["help_title"], classes="heading")
+                yield PlainText(self.words["help_intro"], classes="body")
+                yield PlainText(help_lines(self.words), classes="keys")
             yield touch_button(self.words["close"], "screen.dismiss", id="close", classes="primary")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
 
 from ..content.model import Step
 from ..widgets.progress import StepProgress
@@ -25,13 +26,16 @@ class StepPage(Page):
         self.total = total
 
     def compose(self) -> ComposeResult:
-        """Progress, heading, summary, body and the two lists."""
+        """Progress, heading, summary, body and the two lists (side by side when there is room)."""
         label = self.words["step_of"].format(number=self.number, total=self.total)
         yield StepProgress(label, self.number, self.total, classes="progress")
         yield PlainText(self.step.title, classes="heading")
         yield PlainText(self.step.summary, classes="summary")
         yield PlainText(self.step.body, classes="body")
-        yield PlainText(self.words["may_feel"], classes="subheading")
-        yield PlainText(bullet_lines(self.step.may_feel), classes="list")
-        yield PlainText(self.words["what_helps"], classes="subheading")
-        yield PlainText(bullet_lines(self.step.what_helps), classes="list")
+        with Horizontal(classes="columns"):
+            with Vertical(classes="column"):
+                yield PlainText(self.words["may_feel"], classes="subheading")
+                yield PlainText(bullet_lines(self.step.may_feel), classes="list")
+            with Vertical(classes="column"):
+                yield PlainText(self.words["what_helps"], classes="subheading")
+                yield PlainText(bullet_lines(self.step.what_helps), classes="list")

@@ -45,4 +45,5 @@ class CoursePage(Page):
         yield CourseCalendar(self.clinic.treatments, self.clinic.course_days, self.words["week"], classes="drawing")
         yield PlainText(self.course.calendar_label, classes="caption")
         yield PlainText(self.words["legend"], classes="caption legend")
+        yield PlainText(self.words["after_treatment"], classes="subheading")
         yield PlainText(bullet_lines(self.course.after_effects), classes="list")

@@ -41,6 +41,7 @@ class WalkthroughScreen(Screen[None]):
         yield PlainText(self.content.walkthrough.title, id="title-bar")
         with ContentSwitcher(initial="page-0", id="pages"):
             yield from self._build_pages()
+        yield PlainText(self.words["more_below"], id="more-hint")
         yield PlainText(self.content.walkthrough.safety_line, id="safety-line")
         yield NavBar(self.words, id="nav")
         yield Footer()
@@ -68,7 +69,15 @@ class WalkthroughScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Start on the welcome page with the keyboard on it, so arrows scroll."""
+        for page in self.query(Page):
+            self.watch(page, "scroll_y", self._update_more_hint, init=False)
+            self.watch(page, "virtual_size", self._update_more_hint, init=False)
         self._show_page()
+
+    def _update_more_hint(self) -> None:
+        """Say so when the page on show has more text below the fold."""
+        page = self.current_page
+        self.query_one("#more-hint").set_class(page.scroll_y < page.max_scroll_y, "-shown")
 
     def watch_page_index(self) -> None:
         """Show the chosen page from its top and update which buttons can act."""
@@ -79,6 +88,7 @@ class WalkthroughScreen(Screen[None]):
         page = self.current_page
         page.scroll_home(animate=False)
         page.focus()
+        self.call_after_refresh(self._update_more_hint)
         self.query_one("#back").disabled = self.page_index == 0
         self.query_one("#next").disabled = self.page_index == self.page_count - 1
         self.refresh_bindings()
@@ -107,3 +117,7 @@ class WalkthroughScreen(Screen[None]):
     def action_home(self) -> None:
         """Go back to the welcome page."""
         self.page_index = 0
+
+    def on_resize(self) -> None:
+        """A new size can change whether the page on show has more below."""
+        self.call_after_refresh(self._update_more_hint)
