@@ -61,7 +61,8 @@ def validate_paths(paths: Iterable[Path], out: TextIO, err: TextIO) -> int:
     problems = _unique(problem for file in files for problem in problems_in(file))
     for problem in problems:
         print(problem, file=out)
-    checked = f"{len(files)} file(s) checked"
+    clinic_files = {file.parent / CLINIC_FILE for file in files if (file.parent / CLINIC_FILE).is_file()}
+    checked = f"{len(set(files) | clinic_files)} file(s) checked"
     print(f"{checked}, {len(problems)} problem(s)" if problems else f"{checked}, no problems", file=out)
     return 1 if problems else 0
 

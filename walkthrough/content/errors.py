@@ -16,9 +16,22 @@ from .yamlread import YamlDocument
 def problems_from_validation(
     error: ValidationError, model: type[BaseModel], doc: YamlDocument, file: str
 ) -> list[Problem]:
-    """One Problem per pydantic error, placed at the value (or key) it is about."""
+    """One Problem per pydantic error, placed at the value (or key) it is about.
+
+    A misspelt key is reported once, as the misspelling with its suggestion,
+    not also as the missing key it was meant to be.
+    """
     problems = []
-    for item in error.errors(include_url=False):
+    items = error.errors(include_url=False)
+    misspelt = {
+        (*item["loc"][:-1], hint)
+        for item in items
+        if item["type"] == "extra_forbidden"
+        for hint in _close_keys(model, tuple(item["loc"]))
+    }
+    for item in items:
+        if item["type"] == "missing" and tuple(item["loc"]) in misspelt:
+            continue
         loc: Loc = tuple(item["loc"])
         kind = item["type"]
         if kind == "missing":
@@ -66,12 +79,16 @@ def _message(item: Any) -> str:
     return message.removeprefix("Value error, ")
 
 
+def _close_keys(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The known key nearest to the unknown one at ``loc``, if any is close."""
+    return difflib.get_close_matches(str(loc[-1]), sorted(_fields_at(model, loc[:-1])), n=1, cutoff=0.6)
+
+
 def _unknown_key_message(model: type[BaseModel], loc: Loc) -> str:
-    key = str(loc[-1])
-    known = sorted(_fields_at(model, loc[:-1]))
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"known keys here: {', '.join(known)}"
-    return f"unknown key '{key}'; {hint}"
+    close = _close_keys(model, loc)
+    known = ", ".join(sorted(_fields_at(model, loc[:-1])))
+    hint = f"did you mean '{close[0]}'?" if close else f"known keys here: {known}"
+    return f"unknown key '{loc[-1]}'; {hint}"
 
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> set[str]:

@@ -47,12 +47,17 @@ _SYNTAX_HINTS = (
 _NEEDS_QUOTES = re.compile(r"^\s*(?:-\s+|[\w-]+:\s+|-\s+[\w-]+:\s+)([{\[*&!%@`]|\"[^\"]*\"\s*\S|'[^']*'\s*\S)")
 
 
+_QUOTE_ADVICE = (
+    'text that starts with {, [, *, &, !, % or a quote must be put inside double quotes, like: "{clinic_name} is open"'
+)
+
+
 def _quoting_hint(text: str, *marks: Any) -> str | None:
     """Advice when a line's text starts with a character YAML treats as special."""
     lines = text.splitlines()
     for mark in marks:
         if mark is not None and mark.line < len(lines) and _NEEDS_QUOTES.match(lines[mark.line]):
-            return 'text that starts with {, [, *, &, !, % or a quote must be put inside double quotes, like: "{clinic_name} is open"'
+            return _QUOTE_ADVICE
     return None
 
 
