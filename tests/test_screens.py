@@ -177,6 +177,8 @@ async def test_help_opens_and_closes_by_key_and_tap(good_content: LoadedWalkthro
         assert isinstance(app.screen, WalkthroughScreen)
         await pilot.click("#help")
         assert isinstance(app.screen, HelpScreen)
+        await pilot.press("c")
+        assert app.theme == "walkthrough-contrast", "the keys help lists work while it shows"
         await pilot.click("#close")
         assert isinstance(app.screen, WalkthroughScreen)
 

@@ -31,7 +31,12 @@ def help_lines(words: Mapping[str, str]) -> str:
 class HelpScreen(ModalScreen[None]):
     """A panel listing the keys, closed by a tap on Close, escape or ?."""
 
-    BINDINGS = [Binding("escape,question_mark", "dismiss", "Close", key_display="esc")]
+    BINDINGS = [
+        Binding("escape,question_mark", "dismiss", "Close", key_display="esc"),
+        # A modal screen does not pass keys on to the app, so the keys help lists are bound here too.
+        Binding("c", "app.toggle_contrast", "Contrast"),
+        Binding("q", "app.quit", "Quit"),
+    ]
 
     def __init__(self, words: Mapping[str, str]) -> None:
         super().__init__()
