@@ -76,4 +76,4 @@ def _no_language_file(folder: Path) -> Problem:
     """A folder with clinic values but no language file cannot be shown."""
     near = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != CLINIC_FILE and ".y" in p.name.lower())
     hint = f"; found {', '.join(near)}: rename it like en.yaml" if near else ""
-    return Problem(str(folder), None, None, (), f"no language file like en.yaml here{hint}")
+    return Problem.about_file(str(folder), f"no language file like en.yaml here{hint}")

@@ -37,18 +37,13 @@ def problems_from_validation(
         if kind == "missing":
             parent, key = loc[:-1], loc[-1]
             position = doc.position(parent)
-            problems.append(_at(file, position, parent, f"'{key}' is missing"))
+            problems.append(Problem.at(file, position, parent, f"'{key}' is missing"))
         elif kind == "extra_forbidden":
             position = doc.position(loc, key=True)
-            problems.append(_at(file, position, loc, _unknown_key_message(model, loc)))
+            problems.append(Problem.at(file, position, loc, _unknown_key_message(model, loc)))
         else:
-            problems.append(_at(file, doc.position(loc), loc, _message(item)))
+            problems.append(Problem.at(file, doc.position(loc), loc, _message(item)))
     return problems
-
-
-def _at(file: str, position: tuple[int, int] | None, loc: Loc, message: str) -> Problem:
-    line, column = position if position else (None, None)
-    return Problem(file, line, column, loc, message)
 
 
 def _message(item: Any) -> str:

@@ -66,19 +66,19 @@ def resolve_language_file(path: Path, language: str) -> Path:
     """
     if path.name == CLINIC_FILE:
         message = "this is the clinic values file; give the walkthrough folder or a language file like en.yaml"
-        raise ContentError([Problem(str(path), None, None, (), message)])
+        raise ContentError([Problem.about_file(str(path), message)])
     if path.is_file():
         return path
     if not path.is_dir():
-        raise ContentError([Problem(str(path), None, None, (), "no such file or folder")])
+        raise ContentError([Problem.about_file(str(path), "no such file or folder")])
     if not LANGUAGE_FILE.match(f"{language}.yaml"):
-        raise ContentError([Problem(str(path), None, None, (), f"'{language}' is not a language code like en or es")])
+        raise ContentError([Problem.about_file(str(path), f"'{language}' is not a language code like en or es")])
     candidate = path / f"{language}.yaml"
     if candidate.is_file():
         return candidate
     have = ", ".join(languages_in(path)) or "none"
     raise ContentError(
-        [Problem(str(candidate), None, None, (), f"no '{language}' file in this folder (languages here: {have})")]
+        [Problem.about_file(str(candidate), f"no '{language}' file in this folder (languages here: {have})")]
     )
 
 
@@ -97,11 +97,8 @@ def load_clinic(path: Path) -> tuple[ClinicValues | None, list[Problem]]:
     """Read the clinic values file; returns the values (None if unusable) and any problems."""
     if not path.is_file():
         return None, [
-            Problem(
+            Problem.about_file(
                 str(path),
-                None,
-                None,
-                (),
                 f"missing: every walkthrough folder needs a {CLINIC_FILE} with the clinic's values",
             )
         ]
@@ -111,16 +108,8 @@ def load_clinic(path: Path) -> tuple[ClinicValues | None, list[Problem]]:
         return None, list(error.problems)
     values, problems = _validate(ClinicValues, doc, str(path))
     if isinstance(values, ClinicValues) and values.treatments > values.course_days:
-        line, col = doc.position(("treatments",)) or (None, None)
-        problems.append(
-            Problem(
-                str(path),
-                line,
-                col,
-                ("treatments",),
-                f"{values.treatments} treatments cannot fit in {values.course_days} days",
-            )
-        )
+        message = f"{values.treatments} treatments cannot fit in {values.course_days} days"
+        problems.append(Problem.at(str(path), doc.position(("treatments",)), ("treatments",), message))
         values = None
     return values if isinstance(values, ClinicValues) else None, problems
 
@@ -156,16 +145,8 @@ def _placeholder_problems(doc: YamlDocument, file: str) -> list[Problem]:
             if name not in known:
                 close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
                 hint = f"did you mean '{{{close[0]}}}'?" if close else f"known values: {', '.join(known)}"
-                line, col = doc.position(loc) or (None, None)
-                problems.append(
-                    Problem(
-                        file,
-                        line,
-                        col,
-                        loc,
-                        f"'{{{name}}}' names no clinic value; {hint} (write '{{{{' for a literal brace)",
-                    )
-                )
+                message = f"'{{{name}}}' names no clinic value; {hint} (write '{{{{' for a literal brace)"
+                problems.append(Problem.at(file, doc.position(loc), loc, message))
         return text
 
     map_strings(doc.data, check)
@@ -183,15 +164,8 @@ def _duplicate_step_ids(doc: YamlDocument, file: str) -> list[Problem]:
         if not isinstance(step_id, str):
             continue
         if step_id in seen:
-            line, col = doc.position(("steps", index, "id")) or (None, None)
-            problems.append(
-                Problem(
-                    file,
-                    line,
-                    col,
-                    ("steps", index, "id"),
-                    f"step id '{step_id}' is already used by steps[{seen[step_id]}]; ids must be unique",
-                )
-            )
+            loc = ("steps", index, "id")
+            message = f"step id '{step_id}' is already used by steps[{seen[step_id]}]; ids must be unique"
+            problems.append(Problem.at(file, doc.position(loc), loc, message))
         seen.setdefault(step_id, index)
     return problems

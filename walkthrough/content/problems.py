@@ -48,6 +48,17 @@ class Problem:
         kind = "warning: " if self.warning else ""
         return f"{place}: {where}: {kind}{self.message}" if where else f"{place}: {kind}{self.message}"
 
+    @classmethod
+    def about_file(cls, file: str, message: str) -> Problem:
+        """A problem with a whole file, which has no line to point at."""
+        return cls(file, None, None, (), message)
+
+    @classmethod
+    def at(cls, file: str, position: tuple[int, int] | None, loc: Loc, message: str) -> Problem:
+        """A problem at a (line, column) position, or at none when it is unknown."""
+        line, column = position if position else (None, None)
+        return cls(file, line, column, loc, message)
+
     @property
     def sort_key(self) -> tuple[str, int, int]:
         """Order problems by file, then by position."""

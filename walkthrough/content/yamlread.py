@@ -131,16 +131,14 @@ def _read_bytes(path: Path, name: str) -> bytes:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ContentError(
-                [Problem(name, None, None, (), f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")]
+                [Problem.about_file(name, f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")]
             )
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise ContentError(
-            [Problem(name, None, None, (), f"cannot read the file: {error.strerror or error}")]
-        ) from None
+        raise ContentError([Problem.about_file(name, f"cannot read the file: {error.strerror or error}")]) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise ContentError([Problem(name, None, None, (), f"file is too large (over {MAX_FILE_BYTES:,} bytes)")])
+        raise ContentError([Problem.about_file(name, f"file is too large (over {MAX_FILE_BYTES:,} bytes)")])
     return raw
 
 
@@ -154,7 +152,7 @@ def _decode(raw: bytes, name: str) -> str:
         message = f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x}); save it as UTF-8"
         raise ContentError([Problem(name, line, column, (), message)]) from None
     if not text.strip():
-        raise ContentError([Problem(name, None, None, (), "the file is empty")])
+        raise ContentError([Problem.about_file(name, "the file is empty")])
     return text
 
 
@@ -181,7 +179,7 @@ def _yaml_problem(error: yaml.YAMLError, name: str, text: str) -> Problem:
     if "end of stream" in message and getattr(error, "context_mark", None) is not None:
         mark = error.context_mark  # where the unclosed quote or bracket began
     if mark is None:
-        return Problem(name, None, None, (), f"not valid YAML: {message}")
+        return Problem.about_file(name, f"not valid YAML: {message}")
     line, col = _pos(mark)
     return Problem(name, line, col, (), f"not valid YAML: {message}")
 
@@ -235,7 +233,7 @@ def _compose(text: str, name: str) -> yaml.Node:
     except yaml.YAMLError as error:
         raise ContentError([_yaml_problem(error, name, text)]) from None
     if node is None:
-        raise ContentError([Problem(name, None, None, (), "the file is empty")])
+        raise ContentError([Problem.about_file(name, "the file is empty")])
     return node
 
 

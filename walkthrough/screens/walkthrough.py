@@ -35,12 +35,16 @@ class WalkthroughScreen(Screen[None]):
         super().__init__()
         self.content = content
         self.words = ui_text(content.language)
+        self.page_count = 0
+        """How many pages there are, welcome and questions included; set when they are built."""
 
     def compose(self) -> ComposeResult:
         """Title bar, the pages (only one shows), safety line, buttons and footer."""
         yield PlainText(self.content.walkthrough.title, id="title-bar")
+        pages = self._build_pages()
+        self.page_count = len(pages)
         with ContentSwitcher(initial="page-0", id="pages"):
-            yield from self._build_pages()
+            yield from pages
         yield PlainText(self.words["more_below"], id="more-hint")
         yield PlainText(self.content.walkthrough.safety_line, id="safety-line")
         yield NavBar(self.words, id="nav")
@@ -56,11 +60,6 @@ class WalkthroughScreen(Screen[None]):
         for index, page in enumerate(pages):
             page.id = f"page-{index}"
         return pages
-
-    @property
-    def page_count(self) -> int:
-        """How many pages there are, welcome and questions included."""
-        return len(self.content.walkthrough.steps) + 4
 
     @property
     def current_page(self) -> Page:
