@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="a walkthrough folder or language file of your own (default: the bundled one)",
     )
     parser.add_argument("--lang", default="en", metavar="CODE", help="language to show, e.g. en (default: en)")
+    parser.add_argument("--reduced-motion", action="store_true", help="breathing as words only, with no moving shape")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser("validate", help="check content files and list every problem as file:line:col")
     validate.add_argument(
@@ -44,10 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "validate":
         return validate_paths(args.paths or [bundled_content_dir()], out=sys.stdout, err=sys.stderr)
-    return run_app(args.content or bundled_content_dir(), args.lang.lower())
+    return run_app(args.content or bundled_content_dir(), args.lang.lower(), reduced_motion=args.reduced_motion)
 
 
-def run_app(path: Path, language: str) -> int:
+def run_app(path: Path, language: str, *, reduced_motion: bool = False) -> int:
     """Load the content, then show it; bad content exits 2 before any screen is drawn."""
     try:
         content = load_walkthrough(path, language)
@@ -58,5 +59,5 @@ def run_app(path: Path, language: str) -> int:
         return 2
     from .app import WalkthroughApp  # Textual loads only once the content is known to be good.
 
-    WalkthroughApp(content).run()
+    WalkthroughApp(content, reduced_motion=reduced_motion).run()
     return 0

@@ -68,6 +68,10 @@ def _message(item: Any) -> str:
         return f"needs at least {ctx.get('min_length')} item(s)"
     if kind == "too_long":
         return f"can have at most {ctx.get('max_length')} items"
+    if kind == "literal_error":
+        return f"must be {ctx.get('expected')}, not '{given}'"
+    if kind == "float_parsing":
+        return f"must be a number of seconds, not '{given}'"
     if kind == "string_pattern_mismatch":
         return "must be lowercase letters, digits and dashes, starting with a letter (e.g. 'iv')"
     message = str(item.get("msg", "is not valid"))

@@ -124,7 +124,7 @@ def _load_language(path: Path, clinic: ClinicValues | None) -> tuple[Walkthrough
         values = clinic.as_text()
         doc.data = map_strings(doc.data, lambda _loc, text: fill(text, values))
     walkthrough, more = _validate(Walkthrough, doc, str(path))
-    problems += more + _duplicate_step_ids(doc, str(path))
+    problems += more + _duplicate_step_ids(doc, str(path)) + _unknown_default_pattern(doc, str(path))
     return (walkthrough if isinstance(walkthrough, Walkthrough) else None), problems
 
 
@@ -169,3 +169,23 @@ def _duplicate_step_ids(doc: YamlDocument, file: str) -> list[Problem]:
             problems.append(Problem.at(file, doc.position(loc), loc, message))
         seen.setdefault(step_id, index)
     return problems
+
+
+def _unknown_default_pattern(doc: YamlDocument, file: str) -> list[Problem]:
+    """The calm section's default pattern must be one of its patterns."""
+    calm = doc.data.get("calm") if isinstance(doc.data, dict) else None
+    if not isinstance(calm, dict) or not isinstance(calm.get("patterns"), list):
+        return []
+    chosen = calm.get("default_pattern")
+    ids = [p.get("id") for p in calm["patterns"] if isinstance(p, dict)]
+    if not isinstance(chosen, str) or chosen in ids:
+        return []
+    loc = ("calm", "default_pattern")
+    return [
+        Problem.at(
+            file,
+            doc.position(loc),
+            loc,
+            f"'{chosen}' is not a pattern here; the patterns are: {', '.join(map(str, ids))}",
+        )
+    ]

@@ -6,9 +6,9 @@ completion and hover help. Models are frozen: screens read them, never change th
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 
 def _not_blank(text: str) -> str:
@@ -97,6 +97,40 @@ class Questions(Strict):
     closing: Text = Field(description="A calm last line, e.g. how to reach the clinic.")
 
 
+class BreathingPhase(Strict):
+    """One phase of a breathing pattern, e.g. breathe in for 4 seconds."""
+
+    label: Text = Field(description="The words shown during the phase, e.g. 'Breathe in'.")
+    seconds: float = Field(ge=1, le=20, description="How long the phase lasts, in seconds (1 to 20).")
+    kind: Literal["in", "hold", "out"] = Field(
+        description="How the shape moves: 'in' grows, 'out' shrinks, 'hold' stays still."
+    )
+
+
+class BreathingPattern(Strict):
+    """A way of breathing offered in calming mode."""
+
+    id: StepId = Field(description="A short, unique name for the pattern (lowercase, e.g. 'slow').")
+    name: Text = Field(description="The pattern's name on its button, e.g. 'Slow breathing'.")
+    description: Text = Field(description="One short line on how it goes, e.g. 'In for 4, out for 6'.")
+    phases: tuple[BreathingPhase, ...] = Field(
+        min_length=2, max_length=8, description="The phases, in order; they repeat."
+    )
+
+
+class Calm(Strict):
+    """Calming mode: a breathing pacer for the wait."""
+
+    title: Text = Field(description="Heading of the calming screen.")
+    intro: Text = Field(description="A short, kind line before the breathing starts.")
+    get_ready: Text = Field(description="Shown during the 3-2-1 before the first breath.")
+    finished: Text = Field(description="A calm closing line when the time is up.")
+    default_pattern: StepId = Field(description="The id of the pattern to start with.")
+    patterns: tuple[BreathingPattern, ...] = Field(
+        min_length=1, max_length=6, description="The breathing patterns on offer."
+    )
+
+
 class Walkthrough(Strict):
     """One language's whole walkthrough, as read from e.g. ``en.yaml``."""
 
@@ -111,6 +145,12 @@ class Walkthrough(Strict):
     visit: Visit = Field(description="How long one visit takes.")
     course: Course = Field(description="The course of treatment and what results to expect.")
     questions: Questions = Field(description="Questions to ask the care team.")
+    calm: Calm = Field(description="Calming mode: the breathing patterns and their words.")
+
+    def pattern(self, pattern_id: str) -> BreathingPattern:
+        """The breathing pattern with this id (the default one if no pattern has it)."""
+        by_id = {pattern.id: pattern for pattern in self.calm.patterns}
+        return by_id.get(pattern_id) or by_id.get(self.calm.default_pattern) or self.calm.patterns[0]
 
 
 Minutes = Annotated[int, Field(ge=1, le=600)]
@@ -133,6 +173,18 @@ class ClinicValues(Strict):
     course_days: Annotated[int, Field(ge=1, le=365)] = Field(
         description="Over how many days a course usually runs (1 to 365)."
     )
+
+    calm_minutes: int = Field(default=3, description="Length of a calming session to start with: 1, 3 or 5 minutes.")
+    reduced_motion: bool = Field(
+        default=False, description="true to show breathing as words only, with no moving shape."
+    )
+
+    @field_validator("calm_minutes")
+    @classmethod
+    def _one_three_or_five(cls, minutes: int) -> int:
+        if minutes not in (1, 3, 5):
+            raise ValueError(f"must be 1, 3 or 5, not {minutes}")
+        return minutes
 
     def as_text(self) -> dict[str, str]:
         """Every value as the text that replaces its placeholder."""

@@ -19,6 +19,8 @@ def help_lines(words: Mapping[str, str]) -> str:
         ("→ space n", words["key_next"]),
         ("← p", words["key_back"]),
         ("home", words["key_home"]),
+        ("b", words["key_breathe"]),
+        ("a", words["key_auto"]),
         ("↑ ↓ PgUp PgDn", words["key_scroll"]),
         ("c", words["key_contrast"]),
         ("?", words["key_help"]),

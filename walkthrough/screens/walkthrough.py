@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import math
+
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer
 
 from ..content import LoadedWalkthrough
+from ..reading import reading_seconds
 from ..ui_text import ui_text
 from ..widgets.nav import NavBar
 from ..widgets.text import PlainText
@@ -26,10 +31,15 @@ class WalkthroughScreen(Screen[None]):
         Binding("right,space,n", "next", "Next", key_display="→", priority=True),
         Binding("left,p", "back", "Back", key_display="←", priority=True),
         Binding("home", "home", "Start", priority=True),
+        Binding("b", "app.calm", "Breathe"),
+        Binding("a", "auto", "Auto"),
     ]
 
     page_index: reactive[int] = reactive(0, init=False)
     """Which page is showing, counting the welcome page as 0."""
+
+    auto_reading: reactive[bool] = reactive(False, init=False)
+    """Hands-free reading: turn to the next page on its own after a reading time."""
 
     def __init__(self, content: LoadedWalkthrough) -> None:
         super().__init__()
@@ -37,6 +47,8 @@ class WalkthroughScreen(Screen[None]):
         self.words = ui_text(content.language)
         self.page_count = 0
         """How many pages there are, welcome and questions included; set when they are built."""
+        self._auto_deadline = 0.0
+        self._auto_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """Title bar, the pages (only one shows), safety line, buttons and footer."""
@@ -45,7 +57,9 @@ class WalkthroughScreen(Screen[None]):
         self.page_count = len(pages)
         with ContentSwitcher(initial="page-0", id="pages"):
             yield from pages
-        yield PlainText(self.words["more_below"], id="more-hint")
+        with Horizontal(id="status-row"):
+            yield PlainText("", id="auto-status")
+            yield PlainText(self.words["more_below"], id="more-hint")
         yield PlainText(self.content.walkthrough.safety_line, id="safety-line")
         yield NavBar(self.words, id="nav")
         yield Footer()
@@ -116,6 +130,53 @@ class WalkthroughScreen(Screen[None]):
     def action_home(self) -> None:
         """Go back to the welcome page."""
         self.page_index = 0
+
+    def action_auto(self) -> None:
+        """Turn hands-free reading on or off."""
+        self.auto_reading = not self.auto_reading
+
+    def watch_auto_reading(self, on: bool) -> None:
+        """Start the reading clock for this page, or stop it and clear its status."""
+        self.query_one("#auto").set_class(on, "-chosen")
+        if on:
+            self._start_reading_clock()
+        else:
+            self._stop_reading_clock()
+            self.query_one("#auto-status", PlainText).set_text("")
+
+    def user_activity(self) -> None:
+        """Any key or tap pauses hands-free reading: the person has taken over."""
+        self.auto_reading = False
+
+    def on_screen_suspend(self) -> None:
+        """Another screen (calming mode, help) is on top: hands-free reading stops."""
+        self.auto_reading = False
+
+    def _start_reading_clock(self) -> None:
+        self._stop_reading_clock()
+        text = " ".join(str(widget.render()) for widget in self.current_page.query(PlainText))
+        self._auto_deadline = self.app.clock() + reading_seconds(text)  # type: ignore[attr-defined]
+        self.auto_tick()
+
+    def _stop_reading_clock(self) -> None:
+        if self._auto_timer is not None:
+            self._auto_timer.stop()
+            self._auto_timer = None
+
+    def auto_tick(self) -> None:
+        """Show the seconds left on this page, or turn the page when they run out."""
+        self._auto_timer = None
+        left = self._auto_deadline - self.app.clock()  # type: ignore[attr-defined]
+        if left <= 0:
+            if self.page_index >= self.page_count - 1:
+                self.auto_reading = False
+                return
+            self.page_index += 1
+            self._start_reading_clock()
+            return
+        shown = math.ceil(left)
+        self.query_one("#auto-status", PlainText).set_text(self.words["auto_next_in"].format(seconds=shown))
+        self._auto_timer = self.set_timer(left - (shown - 1), self.auto_tick)
 
     def on_resize(self) -> None:
         """A new size can change whether the page on show has more below."""

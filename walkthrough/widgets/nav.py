@@ -23,7 +23,7 @@ def touch_button(label: str, action: str, *, id: str, classes: str = "") -> Butt
 
 
 class NavBar(Horizontal):
-    """Back, Help and Next, each wide and three rows tall so a finger can hit it."""
+    """Back, Breathe, Auto, Help and Next, each wide and three rows tall so a finger can hit it."""
 
     def __init__(self, words: Mapping[str, str], **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -32,5 +32,7 @@ class NavBar(Horizontal):
     def compose(self) -> ComposeResult:
         """Lay out the three buttons."""
         yield touch_button(self.words["back"], "screen.back", id="back")
+        yield touch_button(self.words["breathe"], "app.calm", id="breathe", classes="secondary")
+        yield touch_button(self.words["auto"], "screen.auto", id="auto", classes="secondary")
         yield touch_button(self.words["help"], "app.help", id="help", classes="secondary")
         yield touch_button(self.words["next"], "screen.next", id="next", classes="primary")
