@@ -28,3 +28,23 @@ def write_content(folder: Path, replace: dict[str, str] | None = None, clinic: s
     (folder / "en.yaml").write_text(text, encoding="utf-8")
     (folder / "clinic.yaml").write_text(clinic or (GOOD / "clinic.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     return folder
+
+
+class FakeClock:
+    """A monotonic clock that moves only when a test says so."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        """Let ``seconds`` pass."""
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A fake clock for timers; advance it by hand."""
+    return FakeClock()

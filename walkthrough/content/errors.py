@@ -29,9 +29,12 @@ def problems_from_validation(
         if item["type"] == "extra_forbidden"
         for hint in _close_keys(model, tuple(item["loc"]))
     }
+    inner = {tuple(item["loc"])[:-1] for item in items}
     for item in items:
         if item["type"] == "missing" and tuple(item["loc"]) in misspelt:
             continue
+        if item["type"] == "too_short" and tuple(item["loc"]) in inner:
+            continue  # pydantic also counts a list short when one of its items is bad; the item says why
         loc: Loc = tuple(item["loc"])
         kind = item["type"]
         if kind == "missing":
@@ -61,9 +64,9 @@ def _message(item: Any) -> str:
     if kind == "bool_parsing":
         return f"must be true or false, not '{given}'"
     if kind == "greater_than_equal":
-        return f"must be at least {ctx.get('ge')}, not {given}"
+        return f"must be at least {_number(ctx.get('ge'))}, not {given}"
     if kind == "less_than_equal":
-        return f"must be at most {ctx.get('le')}, not {given}"
+        return f"must be at most {_number(ctx.get('le'))}, not {given}"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} item(s)"
     if kind == "too_long":
@@ -76,6 +79,11 @@ def _message(item: Any) -> str:
         return "must be lowercase letters, digits and dashes, starting with a letter (e.g. 'iv')"
     message = str(item.get("msg", "is not valid"))
     return message.removeprefix("Value error, ")
+
+
+def _number(value: Any) -> str:
+    """A limit as a person writes it: 1, not 1.0."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _close_keys(model: type[BaseModel], loc: Loc) -> list[str]:

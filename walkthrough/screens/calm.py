@@ -125,7 +125,9 @@ class CalmScreen(Screen[None]):
     def _show(self, state: BreathState) -> None:
         words = self.query_one("#phase-word", PlainText)
         seconds = self.query_one("#phase-seconds", PlainText)
-        if state.lead_in > 0:
+        if self.session.paused:
+            words.set_text(self.words["paused"])
+        elif state.lead_in > 0:
             words.set_text(self.calm.get_ready)
             seconds.set_text(str(math.ceil(state.lead_in)))
         else:
@@ -193,7 +195,7 @@ class CalmScreen(Screen[None]):
             self._cancel_timer()
             self.set_class(True, "-paused")
             self.query_one("#pause", Button).label = self.words["resume"]
-            self.query_one("#phase-word", PlainText).set_text(self.words["paused"])
+            self.tick()
 
     def action_stop(self) -> None:
         """End calming mode and go back to the same place in the walkthrough."""

@@ -13,6 +13,9 @@ ROW_SHAPE = (0.55, 0.85, 1.0, 0.85, 0.55)
 MIN_WIDTH = 4
 """Columns of the widest row when the lungs are empty: never nothing at all."""
 
+MAX_WIDTH = 44
+"""Columns of the widest row when full: big enough to follow, small enough to stay calm."""
+
 
 def shape_rows(fullness: float, width: int) -> list[str]:
     """The rows of the shape at ``fullness`` (0 to 1) for ``width`` columns; the widget centres them."""
@@ -31,7 +34,7 @@ def shape_width(fullness: float, width: int) -> int:
 
 def shape_steps(width: int) -> int:
     """How many sizes the shape can take between empty and full in ``width`` columns."""
-    return max(1, (max(MIN_WIDTH, width - 2) - MIN_WIDTH) // 2)
+    return max(1, (max(MIN_WIDTH, min(MAX_WIDTH, width - 2)) - MIN_WIDTH) // 2)
 
 
 class BreathShape(Widget):
