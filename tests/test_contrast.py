@@ -25,6 +25,15 @@ async def test_all_text_on_every_page_meets_aa_contrast(good_content: LoadedWalk
         await pilot.press("question_mark")
         await pilot.pause()
         assert low_contrast_text(app) == []
+        await pilot.press("escape", "a")
+        await pilot.pause()
+        assert low_contrast_text(app) == [], "hands-free reading"
+        await pilot.press("b")
+        await pilot.pause(0.2)
+        assert low_contrast_text(app) == [], "calming mode"
+        await pilot.press("space")
+        await pilot.pause()
+        assert low_contrast_text(app) == [], "calming mode, paused"
 
 
 @pytest.mark.parametrize("theme", [CALM.name, HIGH_CONTRAST.name])

@@ -16,10 +16,13 @@ class PlainText(Static):
 
     def __init__(self, text: str = "", **kwargs: object) -> None:
         super().__init__(plain(text), markup=False, **kwargs)  # type: ignore[arg-type]
+        self._text = text
 
     def set_text(self, text: str) -> None:
-        """Replace the shown text, still literal."""
-        self.update(plain(text))
+        """Replace the shown text, still literal; the same text again costs no redraw."""
+        if text != self._text:
+            self._text = text
+            self.update(plain(text))
 
 
 def bullet_lines(items: tuple[str, ...]) -> str:
