@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from walkthrough import __version__
+from walkthrough.pin import verify_pin
 
 from .conftest import FIXTURES, GOOD, write_content
 
@@ -92,3 +94,74 @@ def test_console_script_is_installed() -> None:
     assert script, "the 'walkthrough' command is installed beside python"
     result = subprocess.run([script, "validate", str(GOOD)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def run_with_input(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m walkthrough`` with ``args`` and ``stdin`` piped in."""
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    return subprocess.run(
+        [sys.executable, "-m", "walkthrough", *args], input=stdin, capture_output=True, text=True, timeout=60, env=env
+    )
+
+
+def test_hash_pin_from_a_pipe_prints_a_line_to_paste() -> None:
+    result = run_with_input("hash-pin", stdin="2468\n")
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.splitlines()[-1]
+    name, _, stored = line.partition(": ")
+    assert name == "staff_pin_hash" and verify_pin("2468", stored)
+    assert "2468" not in result.stdout + result.stderr
+
+
+def test_hash_pin_refuses_a_short_pin() -> None:
+    result = run_with_input("hash-pin", stdin="12\n")
+    assert result.returncode == 1
+    assert "at least 4" in result.stderr and "staff_pin_hash" not in result.stdout
+
+
+def test_hash_pin_at_a_terminal_asks_twice_without_echo() -> None:
+    """At a terminal the PIN is typed twice and never shown."""
+    master, slave = os.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "walkthrough", "hash-pin"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        start_new_session=True,
+    )
+    output = bytearray()
+
+    def read_until(text: bytes) -> None:
+        while text not in output:
+            ready, _, _ = select.select([master], [], [], 30)
+            assert ready, f"{text!r} never appeared in {bytes(output)!r}"
+            output.extend(os.read(master, 4096))
+
+    try:
+        read_until(b"Staff PIN: ")
+        os.write(master, b"2468\n")
+        read_until(b"The same PIN again: ")
+        os.write(master, b"2468\n")
+        read_until(b"staff_pin_hash: ")
+        assert process.wait(timeout=30) == 0
+        read_until(b"\n")
+    finally:
+        process.kill()
+        os.close(master)
+        os.close(slave)
+    assert b"2468" not in output, "the PIN was echoed"
+
+
+def test_idle_seconds_out_of_range_is_a_usage_error() -> None:
+    result = run("--kiosk", "--idle-seconds", "2")
+    assert result.returncode == 2
+    assert "--idle-seconds: must be from 5 to 3600 seconds" in result.stderr
+
+
+def test_bad_kiosk_settings_stop_the_app_with_exit_2(tmp_path: Path) -> None:
+    clinic = (GOOD / "clinic.yaml").read_text(encoding="utf-8") + "kiosk: true\nstaff_pin_hash: 2468\n"
+    folder = write_content(tmp_path, clinic=clinic)
+    result = run("--content", str(folder))
+    assert result.returncode == 2
+    assert f"{folder / 'clinic.yaml'}:8:17: staff_pin_hash: must be the whole line printed by" in result.stderr
+    assert "2468" not in result.stderr, "a PIN written in clear is not repeated back"

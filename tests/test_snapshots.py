@@ -1,11 +1,16 @@
-"""Snapshots: the look of each kind of screen at 80x24 and at tablet-portrait 40x15, on fixture content."""
+"""Snapshots: each kind of screen (kiosk ones too) at 80x24 and tablet-portrait 40x15, on fixture content."""
 
 from __future__ import annotations
 
 import pytest
+from textual.pilot import Pilot
 
 from walkthrough.app import WalkthroughApp
 from walkthrough.content import load_walkthrough
+from walkthrough.kiosk import KioskSettings
+from walkthrough.pin import hash_pin
+from walkthrough.screens.fault import FaultScreen
+from walkthrough.ui_text import ui_text
 
 from .conftest import GOOD, FakeClock
 
@@ -28,3 +33,37 @@ SIZES = [(80, 24), (40, 15)]
 def test_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     app = WalkthroughApp(load_walkthrough(GOOD), clock=FakeClock())  # time stands still: the same frame every run
     assert snap_compare(app, press=SCREENS[screen], terminal_size=size)
+
+
+async def _idle_warning(pilot: Pilot[None]) -> None:
+    app = pilot.app
+    assert isinstance(app, WalkthroughApp) and isinstance(app.clock, FakeClock)
+    await pilot.press("right")
+    app.clock.advance(KIOSK.idle_seconds)
+    app.idle_check()
+    await pilot.pause()
+
+
+async def _wrong_pin(pilot: Pilot[None]) -> None:
+    await pilot.press("f12", *"1111", "enter")
+    await pilot.pause()
+
+
+async def _fault(pilot: Pilot[None]) -> None:
+    await pilot.app.push_screen(FaultScreen(ui_text("en")))
+    await pilot.pause()
+
+
+async def _kiosk_help(pilot: Pilot[None]) -> None:
+    await pilot.press("question_mark")
+
+
+KIOSK = KioskSettings(idle_seconds=5, staff_pin_hash=hash_pin("2468", salt=bytes(16)))
+KIOSK_SCREENS = {"idle_warning": _idle_warning, "staff_pin": _wrong_pin, "fault": _fault, "kiosk_help": _kiosk_help}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", KIOSK_SCREENS)
+def test_kiosk_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    app = WalkthroughApp(load_walkthrough(GOOD), clock=FakeClock(), kiosk=KIOSK)
+    assert snap_compare(app, run_before=KIOSK_SCREENS[screen], terminal_size=size)

@@ -1,31 +1,55 @@
-"""The walkthrough App: themes, help and quitting, around the walkthrough screen."""
+"""The walkthrough App: themes, help and quitting around the walkthrough screen, and the kiosk guard."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import signal
 import time
+from pathlib import Path
+from typing import Any
 
+from rich.text import Text
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.driver import Driver
+from textual.drivers.linux_driver import LinuxDriver
+from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 
 from .breathing import Clock
 from .content import LoadedWalkthrough
+from .driver import SteadyLinuxDriver
+from .kiosk import KIOSK_APP_ACTIONS, STAFF_EXIT_CODE, FaultCounter, IdleClock, KioskSettings, describe_fault
+from .pin import PinGuard
 from .screens.calm import CalmScreen
+from .screens.fault import FaultScreen
 from .screens.help import HelpScreen
+from .screens.idle import IdleWarningScreen
+from .screens.staff import StaffPinScreen
 from .screens.walkthrough import WalkthroughScreen
 from .themes import CALM, HIGH_CONTRAST, THEMES
 from .ui_text import ui_text
 
+EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+"""Signals that end the app cleanly, terminal restored, with exit status 128 + the signal's number."""
+
+ACTIVITY_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp, events.Paste)
+"""What counts as someone using the app: a key, a tap, a scroll or a paste (not the mouse passing over)."""
+
 
 class WalkthroughApp(App[None]):
-    """Shows one loaded walkthrough to a patient.
+    """Shows one loaded walkthrough to a patient, or, with ``kiosk``, to one patient after another.
 
     The command palette is off: nothing a patient needs is in it, and it can
     change the look to themes that are not checked for contrast.
     """
 
     CSS_PATH = "walkthrough.tcss"
+    DEFAULT_MODE = "session-0"
+    """Each patient's session is a screen mode of its own; a fresh start swaps in a new one and drops the old."""
     ENABLE_COMMAND_PALETTE = False
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
@@ -36,35 +60,127 @@ class WalkthroughApp(App[None]):
     ]
 
     def __init__(
-        self, content: LoadedWalkthrough, *, reduced_motion: bool = False, clock: Clock = time.monotonic
+        self,
+        content: LoadedWalkthrough,
+        *,
+        reduced_motion: bool = False,
+        clock: Clock = time.monotonic,
+        kiosk: KioskSettings | None = None,
+        log: logging.Logger | None = None,
+        handle_signals: bool = False,
     ) -> None:
-        """Show ``content``; ``clock`` times every timer (tests pass a fake one)."""
+        """Show ``content``.
+
+        Args:
+            content: The loaded walkthrough.
+            reduced_motion: Breathing as words only.
+            clock: Times every timer (tests pass a fake one).
+            kiosk: Waiting-room mode, with these settings; None for a normal app.
+            log: Where faults and kiosk events are written (nothing else is).
+            handle_signals: End cleanly on SIGTERM, SIGHUP and SIGINT (only for a real terminal).
+        """
         super().__init__()
+        self.start_content = content
+        """The walkthrough (and so the language) every fresh start goes back to."""
         self.content = content
         self.clock = clock
+        self.kiosk = kiosk
+        self.log_file = log or logging.getLogger("walkthrough")
+        self.handle_signals = handle_signals
         self.reduced_motion = reduced_motion or content.clinic.reduced_motion or self.animation_level == "none"
         """No moving shapes: asked for on the command line, by the clinic, or by TEXTUAL_ANIMATIONS=none."""
         self.title = content.walkthrough.title
+        self.faults = FaultCounter(clock)
+        self.fault_total = 0
+        """Unexpected errors caught so far (a kiosk recovers from them)."""
+        self.fresh_starts = 0
+        """How many times a kiosk has gone back to a fresh welcome screen."""
+        self.idle: IdleClock | None = None
+        self.pin_guard: PinGuard | None = None
+        self._idle_timer: Timer | None = None
+        self.add_mode(self.DEFAULT_MODE, self.new_walkthrough_screen)
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = CALM.name
+        if kiosk is not None:
+            self.idle = IdleClock(kiosk.idle_seconds, clock)
+            if kiosk.staff_pin_hash:
+                self.pin_guard = PinGuard(kiosk.staff_pin_hash, clock)
+                self._bindings.bind(kiosk.staff_key, "staff", description="Staff", show=False, priority=True)
+
+    # Start, stop and signals.
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, but on Linux and macOS one that shrugs off bytes that are not UTF-8."""
+        driver_class = super().get_driver_class()
+        return SteadyLinuxDriver if driver_class is LinuxDriver else driver_class
+
+    def on_load(self) -> None:
+        """Before the terminal changes mode: end cleanly on the supervisor's signals."""
+        if self.handle_signals:
+            loop = asyncio.get_running_loop()
+            for number in EXIT_SIGNALS:
+                loop.add_signal_handler(number, self.exit_on_signal, number)
+
+    def exit_on_signal(self, number: int) -> None:
+        """Leave as after a quit (terminal restored), with exit status 128 + the signal's number."""
+        self.log_file.info("stopping on %s", signal.Signals(number).name)
+        self.exit(return_code=128 + number)
+
+    def on_mount(self) -> None:
+        """Start the idle clock of a kiosk."""
+        if self.kiosk is not None:
+            self.log_file.info("kiosk started")
+            self._arm_idle_check(self.kiosk.idle_seconds)
+
+    def input_failed(self, error: BaseException) -> None:
+        """The terminal's input failed for good: log it and end, so a supervisor can start afresh."""
+        self.log_file.error("input stopped: %s", describe_fault(error))
+        self.exit(return_code=1, message="walkthrough stopped: the terminal's input failed.")
+
+    # Every key and tap.
 
     async def on_event(self, event: events.Event) -> None:
-        """Tell the walkthrough of every key and tap (before it is handled), so hands-free reading pauses."""
-        if isinstance(event, (events.Key, events.MouseDown)) and self.screen_stack:
+        """See every key and tap before it is handled: it keeps a kiosk awake and pauses hands-free reading."""
+        if isinstance(event, ACTIVITY_EVENTS) and self.screen_stack:
+            if self.idle is not None:
+                self.idle.touch()
             screen = self.screen
             if isinstance(screen, WalkthroughScreen) and not _is_auto_toggle(screen, event):
                 screen.user_activity()
         await super().on_event(event)
 
-    def get_default_screen(self) -> Screen[None]:
-        """The walkthrough itself is the first screen."""
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In a kiosk only the app's harmless actions run: no quit, palette, theme, screenshot or key panel."""
+        return self.kiosk is None or action in KIOSK_APP_ACTIONS
+
+    def get_system_commands(self, screen: Screen[Any]):  # type: ignore[no-untyped-def]
+        """A kiosk offers no system commands at all, even if the palette were opened somehow."""
+        if self.kiosk is not None:
+            return iter(())
+        return super().get_system_commands(screen)
+
+    def save_screenshot(self, *args: Any, **kwargs: Any) -> str:
+        """A kiosk writes no screenshots: what a patient saw stays on the screen."""
+        if self.kiosk is not None:
+            raise PermissionError("a kiosk saves no screenshots")
+        return super().save_screenshot(*args, **kwargs)
+
+    def deliver_screenshot(self, *args: Any, **kwargs: Any) -> None:
+        """A kiosk delivers no screenshots either."""
+        if self.kiosk is None:
+            super().deliver_screenshot(*args, **kwargs)
+
+    # Actions.
+
+    def new_walkthrough_screen(self) -> WalkthroughScreen:
+        """A walkthrough screen at its welcome page: the first screen of every session."""
         return WalkthroughScreen(self.content)
 
     def action_help(self) -> None:
         """Show the keys, unless help is already showing."""
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(ui_text(self.content.language)))
+            self.push_screen(HelpScreen(ui_text(self.content.language), kiosk=self.kiosk is not None))
 
     def action_calm(self) -> None:
         """Open calming mode over the walkthrough, which keeps its place underneath."""
@@ -79,6 +195,132 @@ class WalkthroughApp(App[None]):
     def action_toggle_contrast(self) -> None:
         """Switch between the calm theme and high contrast."""
         self.theme = CALM.name if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+
+    def action_staff(self) -> None:
+        """Open the staff PIN prompt (a kiosk with a PIN only)."""
+        if self.pin_guard is None or any(isinstance(screen, StaffPinScreen) for screen in self.screen_stack):
+            return
+        self.push_screen(StaffPinScreen(ui_text(self.content.language), self.pin_guard), self._staff_answered)
+
+    def _staff_answered(self, right_pin: bool | None) -> None:
+        if right_pin:
+            self.log_file.info("staff exit")
+            self.exit(return_code=STAFF_EXIT_CODE)
+        elif self.pin_guard is not None and self.pin_guard.seconds_locked() > 0:
+            self.log_file.warning("staff prompt locked after wrong PINs")
+
+    # Idle reset.
+
+    def _arm_idle_check(self, delay: float) -> None:
+        if self._idle_timer is not None:
+            self._idle_timer.stop()
+        self._idle_timer = self.set_timer(max(0.5, delay), self.idle_check)
+
+    def idle_check(self) -> None:
+        """Warn when a kiosk has been quiet for its idle time; otherwise check again when it could be.
+
+        Quiet time does not count while calming mode or hands-free reading runs.
+        """
+        self._idle_timer = None
+        if self.idle is None or self.kiosk is None:
+            return
+        if self._session_is_running():
+            self.idle.touch()
+            self._arm_idle_check(1.0)
+            return
+        left = self.idle.seconds_left()
+        if left > 0:
+            self._arm_idle_check(left)
+            return
+        if not isinstance(self.screen, (IdleWarningScreen, FaultScreen)):
+            warning = IdleWarningScreen(
+                ui_text(self.content.language), seconds=self.kiosk.warning_seconds, clock=self.clock
+            )
+            self.push_screen(warning, self._idle_answered)
+
+    def _session_is_running(self) -> bool:
+        """Calming mode breathing (not paused or finished), or hands-free reading turning pages."""
+        for screen in self.screen_stack:
+            if isinstance(screen, CalmScreen) and screen.is_breathing:
+                return True
+            if isinstance(screen, WalkthroughScreen) and screen.auto_reading:
+                return True
+        return False
+
+    def _idle_answered(self, still_here: bool | None) -> None:
+        if still_here:
+            if self.idle is not None:
+                self.idle.touch()
+                self._arm_idle_check(self.idle.idle_seconds)
+        else:
+            self.call_later(self.fresh_start)
+
+    async def fresh_start(self) -> None:
+        """Everything back to a new welcome screen, as for the next patient.
+
+        The session's whole screen stack is dropped for a new mode with a new
+        walkthrough screen (so pages, scroll positions, hands-free reading,
+        open panels and focus are new); the language and theme go back to the
+        start and notifications are cleared.
+        """
+        self.fresh_starts += 1
+        self.content = self.start_content
+        self.clear_notifications()
+        self.theme = CALM.name
+        old_mode, new_mode = self.current_mode, f"session-{self.fresh_starts}"
+        self.add_mode(new_mode, self.new_walkthrough_screen)
+        await self.switch_mode(new_mode)
+        await self.remove_mode(old_mode)
+        self.title = self.content.walkthrough.title
+        if self.idle is not None:
+            self.idle.touch()
+            self._arm_idle_check(self.idle.idle_seconds)
+
+    # Faults.
+
+    async def _dispatch_message(self, message: Message) -> None:
+        """In a kiosk, an error in one of the app's own handlers must not stop its message loop."""
+        if self.kiosk is None:
+            await super()._dispatch_message(message)
+            return
+        try:
+            await super()._dispatch_message(message)
+        except Exception as error:  # noqa: BLE001 - any error at all: recover, don't exit
+            self._handle_exception(error)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Log any unexpected error (type and place, no message); a kiosk recovers, the terminal app ends.
+
+        Textual would print a traceback with local values; a patient must never
+        see one, and a kiosk must go on for the next patient.
+        """
+        self.fault_total += 1
+        self.log_file.error(describe_fault(error))
+        if self.kiosk is not None and not self._closing and self.faults.add():
+            self.call_later(self._recover_from_fault)
+            return
+        if self._exception is None:
+            self._exception = error  # so that tests still see the error
+            self._exception_event.set()
+        self._return_code = 1
+        if not self._exit_renderables:  # one calm line, not one per error
+            message = "walkthrough stopped after an unexpected error. Please tell a member of staff."
+            self._exit_renderables.append(Text(message + _log_hint(self.log_file)))
+        self._close_messages_no_wait()
+
+    async def _recover_from_fault(self) -> None:
+        """A fresh walkthrough, with the calm "Something went wrong" message on top."""
+        await self.fresh_start()
+        await self.push_screen(FaultScreen(ui_text(self.content.language)))
+
+
+def _log_hint(log: logging.Logger) -> str:
+    """The sentence naming the log's file (" Details are in <file>."), or "" if it has no file."""
+    for handler in log.handlers:
+        filename = getattr(handler, "baseFilename", None)
+        if filename:
+            return f" Details are in {Path(filename)}."
+    return ""
 
 
 def _is_auto_toggle(screen: WalkthroughScreen, event: events.Event) -> bool:

@@ -1,20 +1,38 @@
-"""The command line: run the walkthrough, or check content files.
+"""The command line: run the walkthrough, check content files, or make a staff PIN line.
 
-Exit codes: 0 on quit or clean content; 1 when ``validate`` finds problems;
-2 for bad content at start-up or a usage error. Problems go to stderr, never
-as a traceback.
+Exit codes: 0 on quit or clean content; 1 when ``validate`` finds problems
+(or the app stopped after an unexpected error); 2 for bad content at start-up
+or a usage error; 10 when staff left a kiosk with the PIN; 128 + the signal's
+number after SIGTERM (143), SIGHUP (129) or SIGINT (130). Problems go to
+stderr, never as a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .content import ContentError, bundled_content_dir, load_walkthrough
+from .content import ContentError, LoadedWalkthrough, bundled_content_dir, load_walkthrough
+from .content.model import IDLE_SECONDS_MAX, IDLE_SECONDS_MIN
+from .kiosk import KioskSettings, clean_environment, default_log_path, open_log
+from .pin import hash_pin, pin_problem
 from .validate import validate_paths
+
+
+def idle_seconds(text: str) -> int:
+    """``--idle-seconds``: a whole number of seconds in the allowed range."""
+    try:
+        seconds = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of seconds") from None
+    if not IDLE_SECONDS_MIN <= seconds <= IDLE_SECONDS_MAX:
+        raise argparse.ArgumentTypeError(f"must be from {IDLE_SECONDS_MIN} to {IDLE_SECONDS_MAX} seconds")
+    return seconds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,10 +50,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", default="en", metavar="CODE", help="language to show, e.g. en (default: en)")
     parser.add_argument("--reduced-motion", action="store_true", help="breathing as words only, with no moving shape")
+    kiosk = parser.add_argument_group("waiting-room kiosk (see docs/kiosk.md)")
+    kiosk.add_argument(
+        "--kiosk", action="store_true", help="no way out for patients, a fresh start after each (or kiosk: true)"
+    )
+    kiosk.add_argument(
+        "--idle-seconds",
+        type=idle_seconds,
+        metavar="N",
+        help="kiosk: quiet seconds before the 'still here?' warning (default: the clinic's idle_seconds, 90)",
+    )
+    kiosk.add_argument(
+        "--log",
+        type=Path,
+        metavar="FILE",
+        help="where errors and kiosk events are written (default: ~/.local/state/walkthrough/walkthrough.log)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser("validate", help="check content files and list every problem as file:line:col")
     validate.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="files or folders to check (default: the bundled content)"
+    )
+    commands.add_parser(
+        "hash-pin", help="read a staff PIN without showing it and print the staff_pin_hash line for clinic.yaml"
     )
     return parser
 
@@ -45,11 +82,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "validate":
         return validate_paths(args.paths or [bundled_content_dir()], out=sys.stdout, err=sys.stderr)
-    return run_app(args.content or bundled_content_dir(), args.lang.lower(), reduced_motion=args.reduced_motion)
+    if args.command == "hash-pin":
+        return print_pin_hash()
+    return run_app(
+        args.content or bundled_content_dir(),
+        args.lang.lower(),
+        reduced_motion=args.reduced_motion,
+        kiosk=args.kiosk,
+        idle_seconds=args.idle_seconds,
+        log_path=args.log,
+    )
 
 
-def run_app(path: Path, language: str, *, reduced_motion: bool = False) -> int:
-    """Load the content, then show it; bad content exits 2 before any screen is drawn."""
+def run_app(
+    path: Path,
+    language: str,
+    *,
+    reduced_motion: bool = False,
+    kiosk: bool = False,
+    idle_seconds: int | None = None,
+    log_path: Path | None = None,
+) -> int:
+    """Load the content, then show it; bad content exits 2 before any screen is drawn.
+
+    A kiosk (``kiosk`` or the clinic's ``kiosk: true``) first drops Textual's
+    unsafe environment settings, before Textual is imported and reads them.
+    """
     try:
         content = load_walkthrough(path, language)
     except ContentError as error:
@@ -57,7 +115,45 @@ def run_app(path: Path, language: str, *, reduced_motion: bool = False) -> int:
             print(problem, file=sys.stderr)
         print(f"walkthrough: the content has {len(error.problems)} problem(s); nothing was shown.", file=sys.stderr)
         return 2
-    from .app import WalkthroughApp  # Textual loads only once the content is known to be good.
+    settings = kiosk_settings(content, idle_seconds) if kiosk or content.clinic.kiosk else None
+    if settings is not None:
+        clean_environment(os.environ)
+        sys.dont_write_bytecode = True  # a kiosk writes nothing but its log
+    log = open_log(log_path or default_log_path())
+    from .app import WalkthroughApp  # Textual loads only once the content is good and the environment clean.
 
-    WalkthroughApp(content, reduced_motion=reduced_motion).run()
+    app = WalkthroughApp(content, reduced_motion=reduced_motion, kiosk=settings, log=log, handle_signals=True)
+    app.run()
+    return app.return_code or 0
+
+
+def kiosk_settings(content: LoadedWalkthrough, idle_seconds: int | None) -> KioskSettings:
+    """The kiosk's settings: the clinic's, with the command line's idle time first."""
+    clinic = content.clinic
+    return KioskSettings(
+        idle_seconds=idle_seconds or clinic.idle_seconds,
+        staff_pin_hash=clinic.staff_pin_hash,
+        staff_key=clinic.staff_key,
+    )
+
+
+def print_pin_hash() -> int:
+    """Read a PIN (twice, without echo, at a terminal; one line from a pipe) and print its clinic.yaml line."""
+    try:
+        if sys.stdin.isatty():
+            pin = getpass.getpass("Staff PIN: ")
+            if getpass.getpass("The same PIN again: ") != pin:
+                print("walkthrough hash-pin: the two PINs differ; nothing was printed.", file=sys.stderr)
+                return 1
+        else:
+            pin = sys.stdin.readline().rstrip("\r\n")
+    except (EOFError, KeyboardInterrupt):
+        print("\nwalkthrough hash-pin: no PIN was given.", file=sys.stderr)
+        return 1
+    problem = pin_problem(pin)
+    if problem is not None:
+        print(f"walkthrough hash-pin: {problem}; nothing was printed.", file=sys.stderr)
+        return 1
+    print("# Paste this line into clinic.yaml (it is not the PIN and cannot be turned back into it):")
+    print(f"staff_pin_hash: {hash_pin(pin)}")
     return 0

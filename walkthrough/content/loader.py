@@ -137,7 +137,7 @@ def _validate(model: type[BaseModel], doc: YamlDocument, file: str) -> tuple[Bas
 
 def _placeholder_problems(doc: YamlDocument, file: str) -> list[Problem]:
     """A problem for every ``{name}`` that names no clinic value."""
-    known = sorted(ClinicValues.model_fields)
+    known = ClinicValues.text_value_names()
     problems: list[Problem] = []
 
     def check(loc: Loc, text: str) -> str:

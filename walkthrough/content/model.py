@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from ..pin import is_pin_hash
+
 
 def _not_blank(text: str) -> str:
     if not text.strip():
@@ -155,6 +157,13 @@ class Walkthrough(Strict):
 
 Minutes = Annotated[int, Field(ge=1, le=600)]
 
+IDLE_SECONDS_MIN, IDLE_SECONDS_MAX = 5, 3600
+"""The range of the kiosk's idle time, in seconds."""
+STAFF_KEYS = tuple(f"f{number}" for number in range(1, 13))
+"""Keys a clinic may choose to open the staff PIN prompt."""
+PRIVATE_SETTINGS = frozenset({"kiosk", "staff_pin_hash", "staff_key"})
+"""Clinic settings that are never filled into text a patient reads."""
+
 
 class ClinicValues(Strict):
     """Numbers and names that differ between clinics, filled into the text by name, e.g. ``{observation_minutes}``."""
@@ -179,6 +188,38 @@ class ClinicValues(Strict):
         default=False, description="true to show breathing as words only, with no moving shape."
     )
 
+    kiosk: bool = Field(
+        default=False, description="true to run as a waiting-room kiosk, as with --kiosk (see docs/kiosk.md)."
+    )
+    idle_seconds: Annotated[int, Field(ge=IDLE_SECONDS_MIN, le=IDLE_SECONDS_MAX)] = Field(
+        default=90,
+        description=(
+            f"Kiosk: seconds without a tap or key before the 'are you still here?' warning "
+            f"({IDLE_SECONDS_MIN} to {IDLE_SECONDS_MAX})."
+        ),
+    )
+    staff_pin_hash: str | None = Field(
+        default=None,
+        description="Kiosk: the staff PIN as printed by `walkthrough hash-pin` (never the PIN itself). "
+        "Leave it out and staff exit is off.",
+    )
+    staff_key: str = Field(default="f12", description="Kiosk: the key that opens the staff PIN prompt, f1 to f12.")
+
+    @field_validator("staff_pin_hash")
+    @classmethod
+    def _printed_by_hash_pin(cls, value: str | None) -> str | None:
+        if value is not None and not is_pin_hash(value.strip()):
+            raise ValueError("must be the whole line printed by 'walkthrough hash-pin' (it starts with scrypt$)")
+        return value.strip() if value is not None else None
+
+    @field_validator("staff_key")
+    @classmethod
+    def _function_key(cls, key: str) -> str:
+        key = key.strip().lower()
+        if key not in STAFF_KEYS:
+            raise ValueError(f"must be one of f1 to f12, not '{key}'")
+        return key
+
     @field_validator("calm_minutes")
     @classmethod
     def _one_three_or_five(cls, minutes: int) -> int:
@@ -186,6 +227,11 @@ class ClinicValues(Strict):
             raise ValueError(f"must be 1, 3 or 5, not {minutes}")
         return minutes
 
+    @classmethod
+    def text_value_names(cls) -> list[str]:
+        """The names text may use as placeholders: every value but the private kiosk settings."""
+        return sorted(name for name in cls.model_fields if name not in PRIVATE_SETTINGS)
+
     def as_text(self) -> dict[str, str]:
-        """Every value as the text that replaces its placeholder."""
-        return {name: str(value) for name, value in self.model_dump().items()}
+        """Every value text may use, as the text that replaces its placeholder."""
+        return {name: str(getattr(self, name)) for name in self.text_value_names()}

@@ -94,6 +94,11 @@ class CalmScreen(Screen[None]):
             yield touch_button(self.words["back_to_walkthrough"], "screen.stop", id="done", classes="primary")
         yield Footer()
 
+    @property
+    def is_breathing(self) -> bool:
+        """A session is going on: started, not paused and not finished."""
+        return not self.session.paused and not self.has_class("-finished")
+
     def on_mount(self) -> None:
         """Start breathing with the 3-2-1, with the current choices marked."""
         self._mark_choices()

@@ -13,8 +13,8 @@ from ..widgets.nav import touch_button
 from ..widgets.text import PlainText
 
 
-def help_lines(words: Mapping[str, str]) -> str:
-    """The key list, one key per line."""
+def help_lines(words: Mapping[str, str], *, kiosk: bool = False) -> str:
+    """The key list, one key per line; a kiosk has no quit key, so it lists none."""
     rows = [
         ("→ space n", words["key_next"]),
         ("← p", words["key_back"]),
@@ -24,8 +24,9 @@ def help_lines(words: Mapping[str, str]) -> str:
         ("↑ ↓ PgUp PgDn", words["key_scroll"]),
         ("c", words["key_contrast"]),
         ("?", words["key_help"]),
-        ("q", words["key_quit"]),
     ]
+    if not kiosk:
+        rows.append(("q", words["key_quit"]))
     width = max(len(key) for key, _ in rows)
     return "\n".join(f"{key.ljust(width)}  {meaning}" for key, meaning in rows)
 
@@ -40,9 +41,10 @@ class HelpScreen(ModalScreen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, words: Mapping[str, str]) -> None:
+    def __init__(self, words: Mapping[str, str], *, kiosk: bool = False) -> None:
         super().__init__()
         self.words = words
+        self.kiosk = kiosk
 
     def compose(self) -> ComposeResult:
         """Title, intro, the keys and a Close button."""
@@ -50,5 +52,5 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-body"):
                 yield PlainText(self.words["help_title"], classes="heading")
                 yield PlainText(self.words["help_intro"], classes="body")
-                yield PlainText(help_lines(self.words), classes="keys")
+                yield PlainText(help_lines(self.words, kiosk=self.kiosk), classes="keys")
             yield touch_button(self.words["close"], "screen.dismiss", id="close", classes="primary")
