@@ -172,7 +172,7 @@ def test_kiosk_survives_random_use(steps: list[object]) -> None:
 
 
 @pytest.mark.slow
-@settings(max_examples=150, **_COMMON)
+@settings(max_examples=100, **_COMMON)
 @given(st.lists(STEP, min_size=10, max_size=80))
 def test_kiosk_survives_long_random_use(steps: list[object]) -> None:
     fuzz(steps)
