@@ -205,3 +205,35 @@ async def test_no_timer_is_left_running_after_calming_mode(good_content: LoadedW
             if timer._active.is_set()
         ]
         assert running == []
+
+
+async def test_footer_names_what_space_does_now(good_content: LoadedWalkthrough, clock: FakeClock) -> None:
+    app = WalkthroughApp(good_content, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_calm(pilot, clock)
+        assert "space Pause" in flat(screen_text(app))
+        await pilot.press("space")
+        await pilot.pause()
+        shown = flat(screen_text(app))
+        assert "space Go on" in shown and "space Pause" not in shown
+        await pilot.press("space")
+        await pilot.pause()
+        assert "space Pause" in flat(screen_text(app))
+
+
+async def test_hands_free_reading_stops_on_the_last_page(good_content: LoadedWalkthrough, clock: FakeClock) -> None:
+    """There is no next page to count down to: reading stops there, and a / Auto do nothing."""
+    app = WalkthroughApp(good_content, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, WalkthroughScreen)
+        await pilot.press(*["right"] * (screen.page_count - 2), "a")
+        assert screen.auto_reading
+        clock.advance(600)
+        screen.auto_tick()
+        await pilot.pause()
+        assert screen.page_index == screen.page_count - 1
+        assert not screen.auto_reading and "Next page in" not in flat(screen_text(app))
+        await pilot.press("a")
+        assert not screen.auto_reading
+        assert screen.query_one("#auto").disabled

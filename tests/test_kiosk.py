@@ -427,3 +427,62 @@ async def test_outside_a_kiosk_a_fault_ends_the_app_without_a_traceback(
             shown = "".join(str(renderable) for renderable in app._exit_renderables)
     assert app.return_code == 1
     assert "Please tell a member of staff" in shown and "Traceback" not in shown and "secret" not in shown
+
+
+# Found by trying it for real.
+
+
+async def test_an_untouched_welcome_screen_does_not_keep_asking(
+    good_content: LoadedWalkthrough, clock: FakeClock
+) -> None:
+    app = kiosk_app(good_content, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_idle(pilot, clock, 60)
+        assert isinstance(app.screen, WalkthroughScreen), "nothing to clear: no warning in an empty room"
+        await pilot.press("x")  # a key that does nothing still means someone was here
+        await go_idle(pilot, clock, 5)
+        warning = app.screen
+        assert isinstance(warning, IdleWarningScreen)
+        clock.advance(30)
+        warning.tick()
+        await pilot.pause()
+        await pilot.pause()
+        await go_idle(pilot, clock, 600)
+        assert isinstance(app.screen, WalkthroughScreen) and app.fresh_starts == 1
+
+
+async def test_the_staff_key_waits_while_the_warning_is_up(good_content: LoadedWalkthrough, clock: FakeClock) -> None:
+    app = kiosk_app(good_content, clock, pin_hash=STAFF_PIN_HASH)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right")
+        await go_idle(pilot, clock, 5)
+        await pilot.press("f12")
+        await pilot.pause()
+        assert not any(isinstance(screen, StaffPinScreen) for screen in app.screen_stack)
+        assert walkthrough_screen(app).page_index == 1, "f12 answered the warning and did nothing else"
+
+
+async def test_a_staff_prompt_left_over_breathing_still_times_out(
+    good_content: LoadedWalkthrough, clock: FakeClock
+) -> None:
+    app = kiosk_app(good_content, clock, pin_hash=STAFF_PIN_HASH)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await open_staff_prompt(pilot)
+        await pilot.press("1")
+        await go_idle(pilot, clock, 5)
+        assert isinstance(app.screen, IdleWarningScreen)
+
+
+async def test_a_lockout_is_logged_when_it_happens(
+    good_content: LoadedWalkthrough, clock: FakeClock, log_file: Path
+) -> None:
+    app = kiosk_app(good_content, clock, pin_hash=STAFF_PIN_HASH, log=open_log(log_file))
+    async with app.run_test(size=(80, 24)) as pilot:
+        prompt = await open_staff_prompt(pilot)
+        for wrong in ("1111", "2222", "3333"):
+            await type_pin(pilot, wrong)
+        assert "locked" in log_file.read_text(encoding="utf-8")
+        assert not prompt.query_one("#pin", Input).display, "no field to type in while locked"
+    log = log_file.read_text(encoding="utf-8")
+    assert not any(pin in log for pin in ("1111", "2222", "3333", STAFF_PIN))

@@ -96,6 +96,8 @@ class WalkthroughApp(App[None]):
         self.fresh_starts = 0
         """How many times a kiosk has gone back to a fresh welcome screen."""
         self.idle: IdleClock | None = None
+        self.used_since_fresh_start = False
+        """Someone has pressed or tapped something since the last fresh start (so there is something to clear)."""
         self.pin_guard: PinGuard | None = None
         self._idle_timer: Timer | None = None
         self.add_mode(self.DEFAULT_MODE, self.new_walkthrough_screen)
@@ -105,7 +107,7 @@ class WalkthroughApp(App[None]):
         if kiosk is not None:
             self.idle = IdleClock(kiosk.idle_seconds, clock)
             if kiosk.staff_pin_hash:
-                self.pin_guard = PinGuard(kiosk.staff_pin_hash, clock)
+                self.pin_guard = PinGuard(kiosk.staff_pin_hash, clock, on_lock=self._log_pin_lock)
                 self._bindings.bind(kiosk.staff_key, "staff", description="Staff", show=False, priority=True)
 
     # Start, stop and signals.
@@ -145,14 +147,22 @@ class WalkthroughApp(App[None]):
         if isinstance(event, ACTIVITY_EVENTS) and self.screen_stack:
             if self.idle is not None:
                 self.idle.touch()
+                self.used_since_fresh_start = True
             screen = self.screen
             if isinstance(screen, WalkthroughScreen) and not _is_auto_toggle(screen, event):
                 screen.user_activity()
         await super().on_event(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """In a kiosk only the app's harmless actions run: no quit, palette, theme, screenshot or key panel."""
-        return self.kiosk is None or action in KIOSK_APP_ACTIONS
+        """In a kiosk only the app's harmless actions run: no quit, palette, theme, screenshot or key panel.
+
+        The staff key waits while "Are you still here?" or the fault message is up.
+        """
+        if self.kiosk is None:
+            return True
+        if action == "staff" and isinstance(self.screen, (IdleWarningScreen, FaultScreen)):
+            return False
+        return action in KIOSK_APP_ACTIONS
 
     def get_system_commands(self, screen: Screen[Any]):  # type: ignore[no-untyped-def]
         """A kiosk offers no system commands at all, even if the palette were opened somehow."""
@@ -206,8 +216,9 @@ class WalkthroughApp(App[None]):
         if right_pin:
             self.log_file.info("staff exit")
             self.exit(return_code=STAFF_EXIT_CODE)
-        elif self.pin_guard is not None and self.pin_guard.seconds_locked() > 0:
-            self.log_file.warning("staff prompt locked after wrong PINs")
+
+    def _log_pin_lock(self) -> None:
+        self.log_file.warning("staff prompt locked after wrong PINs")
 
     # Idle reset.
 
@@ -219,7 +230,9 @@ class WalkthroughApp(App[None]):
     def idle_check(self) -> None:
         """Warn when a kiosk has been quiet for its idle time; otherwise check again when it could be.
 
-        Quiet time does not count while calming mode or hands-free reading runs.
+        Quiet time does not count while calming mode or hands-free reading
+        runs on top. An untouched fresh start gets no warning: there is nothing
+        to clear, and an empty room should not keep asking.
         """
         self._idle_timer = None
         if self.idle is None or self.kiosk is None:
@@ -229,8 +242,8 @@ class WalkthroughApp(App[None]):
             self._arm_idle_check(1.0)
             return
         left = self.idle.seconds_left()
-        if left > 0:
-            self._arm_idle_check(left)
+        if left > 0 or not self.used_since_fresh_start:
+            self._arm_idle_check(left if left > 0 else self.idle.idle_seconds)
             return
         if not isinstance(self.screen, (IdleWarningScreen, FaultScreen)):
             warning = IdleWarningScreen(
@@ -239,13 +252,15 @@ class WalkthroughApp(App[None]):
             self.push_screen(warning, self._idle_answered)
 
     def _session_is_running(self) -> bool:
-        """Calming mode breathing (not paused or finished), or hands-free reading turning pages."""
-        for screen in self.screen_stack:
-            if isinstance(screen, CalmScreen) and screen.is_breathing:
-                return True
-            if isinstance(screen, WalkthroughScreen) and screen.auto_reading:
-                return True
-        return False
+        """On top: calming mode breathing (not paused or finished), or hands-free reading turning pages.
+
+        Only the screen on top counts: a staff prompt or help left open over
+        breathing is quiet time like any other.
+        """
+        screen = self.screen
+        if isinstance(screen, CalmScreen):
+            return screen.is_breathing
+        return isinstance(screen, WalkthroughScreen) and screen.auto_reading
 
     def _idle_answered(self, still_here: bool | None) -> None:
         if still_here:
@@ -264,6 +279,7 @@ class WalkthroughApp(App[None]):
         start and notifications are cleared.
         """
         self.fresh_starts += 1
+        self.used_since_fresh_start = False
         self.content = self.start_content
         self.clear_notifications()
         self.theme = CALM.name

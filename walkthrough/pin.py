@@ -86,9 +86,13 @@ class PinGuard:
     reset the count.
     """
 
-    def __init__(self, stored_hash: str, clock: Callable[[], float]) -> None:
+    def __init__(
+        self, stored_hash: str, clock: Callable[[], float], *, on_lock: Callable[[], None] | None = None
+    ) -> None:
         self.stored_hash = stored_hash
         self.clock = clock
+        self.on_lock = on_lock
+        """Called when too many wrong tries lock the guard (the app logs it)."""
         self.wrong_tries = 0
         self.locked_until = 0.0
 
@@ -108,5 +112,7 @@ class PinGuard:
         if self.wrong_tries >= MAX_TRIES:
             self.wrong_tries = 0
             self.locked_until = self.clock() + LOCK_SECONDS
+            if self.on_lock is not None:
+                self.on_lock()
             return PinResult("locked", seconds_left=LOCK_SECONDS)
         return PinResult("wrong", tries_left=MAX_TRIES - self.wrong_tries)

@@ -39,6 +39,7 @@ class CalmScreen(Screen[None]):
 
     BINDINGS = [
         Binding("space", "pause", "Pause", key_display="space", priority=True),
+        Binding("space", "resume", "Go on", key_display="space", priority=True),
         Binding("escape", "stop", "Stop", key_display="esc"),
         Binding("1", "length(1)", "1 min", show=False),
         Binding("3", "length(3)", "3 min", show=False),
@@ -114,6 +115,8 @@ class CalmScreen(Screen[None]):
         self._last_phase = None
         self.set_class(False, "-finished")
         self.set_class(False, "-paused")
+        self.query_one("#pause", Button).label = self.words["pause"]
+        self.refresh_bindings()
         self.query_one("#pattern-description", PlainText).set_text(self.pattern.description)
         self.tick()
 
@@ -186,10 +189,24 @@ class CalmScreen(Screen[None]):
             chosen = button.id in (f"pattern-{self.pattern.id}", f"length-{self.minutes}")
             button.set_class(chosen, "-chosen")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Space pauses while breathing and goes on while paused; the footer names the one that acts."""
+        if action == "pause":
+            return not self.session.paused
+        if action == "resume":
+            return self.session.paused
+        return True
+
+    def action_resume(self) -> None:
+        """Go on from where the pause stopped the clock."""
+        if self.session.paused:
+            self.action_pause()
+
     def action_pause(self) -> None:
-        """Pause the clock, or go on from where it stopped."""
+        """Pause the clock, or go on from where it stopped (the Pause / Go on button)."""
         if self.has_class("-finished"):
             return
+        self.call_after_refresh(self.refresh_bindings)
         if self.session.paused:
             self.session.resume()
             self.set_class(False, "-paused")

@@ -41,8 +41,9 @@ class StaffPinScreen(ModalScreen[bool]):
             yield Input(password=True, max_length=MAX_PIN_LENGTH, id="pin")
             yield PlainText("", id="staff-status")
             with Horizontal(id="staff-buttons"):
-                yield touch_button(self.words["cancel"], "screen.cancel", id="staff-cancel")
-                yield touch_button(self.words["staff_exit"], "screen.submit", id="staff-exit", classes="primary")
+                # Cancel is the bright one: whoever opened this by chance should see the way back first.
+                yield touch_button(self.words["cancel"], "screen.cancel", id="staff-cancel", classes="primary")
+                yield touch_button(self.words["staff_exit"], "screen.submit", id="staff-exit")
 
     def on_mount(self) -> None:
         """Start with the field ready, or with the lock showing."""
@@ -87,8 +88,11 @@ class StaffPinScreen(ModalScreen[bool]):
         left = self.guard.seconds_locked()
         field = self.query_one("#pin", Input)
         status = self.query_one("#staff-status", PlainText)
-        field.disabled = left > 0
-        self.query_one("#staff-exit").disabled = left > 0
+        locked = left > 0
+        field.disabled = locked
+        field.display = not locked
+        self.query_one("#staff-prompt").display = not locked
+        self.query_one("#staff-exit").disabled = locked
         if left <= 0:
             if self.guard.locked_until:
                 status.set_text("")

@@ -104,6 +104,7 @@ class WalkthroughScreen(Screen[None]):
         self.call_after_refresh(self._update_more_hint)
         self.query_one("#back").disabled = self.page_index == 0
         self.query_one("#next").disabled = self.page_index == self.page_count - 1
+        self.query_one("#auto").disabled = self.page_index == self.page_count - 1
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -113,7 +114,7 @@ class WalkthroughScreen(Screen[None]):
         """
         if action in ("back", "home"):
             return self.page_index > 0
-        if action == "next":
+        if action in ("next", "auto"):
             return self.page_index < self.page_count - 1
         return True
 
@@ -154,6 +155,9 @@ class WalkthroughScreen(Screen[None]):
 
     def _start_reading_clock(self) -> None:
         self._stop_reading_clock()
+        if self.page_index >= self.page_count - 1:
+            self.auto_reading = False  # the last page: there is nothing to turn to
+            return
         text = " ".join(str(widget.render()) for widget in self.current_page.query(PlainText))
         self._auto_deadline = self.app.clock() + reading_seconds(text)  # type: ignore[attr-defined]
         self.auto_tick()
