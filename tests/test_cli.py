@@ -45,7 +45,7 @@ def test_validate_reports_file_line_column_and_exits_1(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     en = folder / "en.yaml"
     assert f"{en}:4:3: welcome.titel: unknown key 'titel'; did you mean 'title'?" in lines
-    assert f"{en}:16:12: steps[1].title: must not be empty" in lines
+    assert f"{en}:17:12: steps[1].title: must not be empty" in lines
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -165,3 +165,13 @@ def test_bad_kiosk_settings_stop_the_app_with_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert f"{folder / 'clinic.yaml'}:8:17: staff_pin_hash: must be the whole line printed by" in result.stderr
     assert "2468" not in result.stderr, "a PIN written in clear is not repeated back"
+
+
+def test_counsellor_and_kiosk_cannot_go_together(tmp_path: Path) -> None:
+    result = run("--counsellor", "--kiosk")
+    assert result.returncode == 2 and "cannot go together" in result.stderr
+    clinic = (GOOD / "clinic.yaml").read_text(encoding="utf-8") + "kiosk: true\n"
+    folder = write_content(tmp_path, clinic=clinic)
+    result = run("--counsellor", "--content", str(folder))
+    assert result.returncode == 2 and "kiosk: true" in result.stderr
+    assert "\x1b[" not in result.stdout, "no screen was drawn"

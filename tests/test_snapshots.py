@@ -67,3 +67,22 @@ KIOSK_SCREENS = {"idle_warning": _idle_warning, "staff_pin": _wrong_pin, "fault"
 def test_kiosk_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     app = WalkthroughApp(load_walkthrough(GOOD), clock=FakeClock(), kiosk=KIOSK)
     assert snap_compare(app, run_before=KIOSK_SCREENS[screen], terminal_size=size)
+
+
+COUNSELLOR_SCREENS = {
+    "counsellor_step": ["2"],
+    "counsellor_notes_hidden": ["2", "h"],
+    "counsellor_overview": ["2", "o"],
+    "counsellor_faq": ["f"],
+    "patient_faq": [],  # opened with the Questions button below
+}
+COUNSELLOR_SIZES = [(80, 24), (160, 40)]
+
+
+@pytest.mark.parametrize("size", COUNSELLOR_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", COUNSELLOR_SCREENS)
+def test_counsellor_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    counsellor = screen != "patient_faq"
+    app = WalkthroughApp(load_walkthrough(GOOD), clock=FakeClock(), counsellor=counsellor)
+    press = COUNSELLOR_SCREENS[screen] or ["f"]
+    assert snap_compare(app, press=press, terminal_size=size)

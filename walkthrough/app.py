@@ -25,16 +25,23 @@ from .driver import SteadyLinuxDriver
 from .kiosk import KIOSK_APP_ACTIONS, STAFF_EXIT_CODE, FaultCounter, IdleClock, KioskSettings, describe_fault
 from .pin import PinGuard
 from .screens.calm import CalmScreen
+from .screens.faq import FaqScreen
 from .screens.fault import FaultScreen
 from .screens.help import HelpScreen
 from .screens.idle import IdleWarningScreen
+from .screens.overview import FAQ_CHOICE, OverviewScreen
 from .screens.staff import StaffPinScreen
 from .screens.walkthrough import WalkthroughScreen
+from .talk import TalkTimer
 from .themes import CALM, HIGH_CONTRAST, THEMES
 from .ui_text import ui_text
+from .widgets.counsellor import TalkClock
 
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 """Signals that end the app cleanly, terminal restored, with exit status 128 + the signal's number."""
+
+COUNSELLOR_ACTIONS = frozenset({"overview", "hide_notes", "show_notes", "talk_pause", "talk_reset"})
+"""App actions that exist only in counsellor mode."""
 
 ACTIVITY_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp, events.Paste)
 """What counts as someone using the app: a key, a tap, a scroll or a paste (not the mouse passing over)."""
@@ -52,11 +59,17 @@ class WalkthroughApp(App[None]):
     """Each patient's session is a screen mode of its own; a fresh start swaps in a new one and drops the old."""
     ENABLE_COMMAND_PALETTE = False
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (20, "-narrow"), (70, "-wide"), (120, "-widest")]
     BINDINGS = [
+        Binding("f", "faq", "Questions"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("c", "toggle_contrast", "Contrast"),
         Binding("q", "quit", "Quit"),
+        Binding("o", "overview", "Overview"),
+        Binding("h", "hide_notes", "Hide notes"),
+        Binding("h", "show_notes", "Show notes"),
+        Binding("t", "talk_pause", "Timer"),
+        Binding("r", "talk_reset", "Reset timer"),
     ]
 
     def __init__(
@@ -68,6 +81,7 @@ class WalkthroughApp(App[None]):
         kiosk: KioskSettings | None = None,
         log: logging.Logger | None = None,
         handle_signals: bool = False,
+        counsellor: bool = False,
     ) -> None:
         """Show ``content``.
 
@@ -78,7 +92,13 @@ class WalkthroughApp(App[None]):
             kiosk: Waiting-room mode, with these settings; None for a normal app.
             log: Where faults and kiosk events are written (nothing else is).
             handle_signals: End cleanly on SIGTERM, SIGHUP and SIGINT (only for a real terminal).
+            counsellor: The counsellor's view: notes, talk timer, jumps, overview. Never with ``kiosk``.
+
+        Raises:
+            ValueError: Asked for both a kiosk and counsellor mode.
         """
+        if counsellor and kiosk is not None:
+            raise ValueError("a kiosk can never be in counsellor mode")
         super().__init__()
         self.start_content = content
         """The walkthrough (and so the language) every fresh start goes back to."""
@@ -90,6 +110,8 @@ class WalkthroughApp(App[None]):
         self.reduced_motion = reduced_motion or content.clinic.reduced_motion or self.animation_level == "none"
         """No moving shapes: asked for on the command line, by the clinic, or by TEXTUAL_ANIMATIONS=none."""
         self.title = content.walkthrough.title
+        self.talk_timer = TalkTimer(clock, target_minutes=content.clinic.talk_minutes) if counsellor else None
+        """The counsellor's talk timer; None in patient mode."""
         self.faults = FaultCounter(clock)
         self.fault_total = 0
         """Unexpected errors caught so far (a kiosk recovers from them)."""
@@ -154,15 +176,40 @@ class WalkthroughApp(App[None]):
         await super().on_event(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """In a kiosk only the app's harmless actions run: no quit, palette, theme, screenshot or key panel.
+        """Which of the app's actions may run now; the footer lists only those.
 
-        The staff key waits while "Are you still here?" or the fault message is up.
+        In a kiosk only harmless actions run: no quit, palette, theme,
+        screenshot or key panel, and the staff key waits while "Are you still
+        here?" or the fault message is up. Counsellor actions need counsellor
+        mode; common questions need some in the content.
         """
-        if self.kiosk is None:
-            return True
-        if action == "staff" and isinstance(self.screen, (IdleWarningScreen, FaultScreen)):
+        if self.kiosk is not None:
+            if action not in KIOSK_APP_ACTIONS:
+                return False
+            if action == "staff" and isinstance(self.top_screen, (IdleWarningScreen, FaultScreen)):
+                return False
+        if action in COUNSELLOR_ACTIONS and self.talk_timer is None:
             return False
-        return action in KIOSK_APP_ACTIONS
+        if action == "hide_notes":
+            return not self.notes_hidden
+        if action == "show_notes":
+            return self.notes_hidden
+        if action == "overview":
+            return isinstance(self.top_screen, WalkthroughScreen)
+        if action == "faq":
+            return bool(self.content.walkthrough.faq) and not isinstance(self.top_screen, FaqScreen)
+        return True
+
+    @property
+    def top_screen(self) -> Screen[Any] | None:
+        """The screen on top, or None for the moment a fresh start swaps one session's screens for the next."""
+        stack = self.screen_stack
+        return stack[-1] if stack else None
+
+    @property
+    def notes_hidden(self) -> bool:
+        """The counsellor has hidden the notes (h) for the moment the patient leans in."""
+        return self.has_class("-notes-hidden")
 
     def get_system_commands(self, screen: Screen[Any]):  # type: ignore[no-untyped-def]
         """A kiosk offers no system commands at all, even if the palette were opened somehow."""
@@ -185,12 +232,14 @@ class WalkthroughApp(App[None]):
 
     def new_walkthrough_screen(self) -> WalkthroughScreen:
         """A walkthrough screen at its welcome page: the first screen of every session."""
-        return WalkthroughScreen(self.content)
+        return WalkthroughScreen(self.content, talk_timer=self.talk_timer)
 
     def action_help(self) -> None:
         """Show the keys, unless help is already showing."""
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(ui_text(self.content.language), kiosk=self.kiosk is not None))
+            words = ui_text(self.content.language)
+            counsellor, faq = self.talk_timer is not None, bool(self.content.walkthrough.faq)
+            self.push_screen(HelpScreen(words, kiosk=self.kiosk is not None, counsellor=counsellor, faq=faq))
 
     def action_calm(self) -> None:
         """Open calming mode over the walkthrough, which keeps its place underneath."""
@@ -198,9 +247,69 @@ class WalkthroughApp(App[None]):
             words = ui_text(self.content.language)
             minutes = self.content.clinic.calm_minutes
             screen = CalmScreen(
-                self.content.walkthrough, words, minutes=minutes, reduced_motion=self.reduced_motion, clock=self.clock
+                self.content.walkthrough,
+                words,
+                minutes=minutes,
+                reduced_motion=self.reduced_motion,
+                clock=self.clock,
+                talk_timer=self.talk_timer,
             )
             self.push_screen(screen)
+
+    def action_faq(self) -> None:
+        """Show the common questions over where the walkthrough is."""
+        if self.content.walkthrough.faq and not isinstance(self.screen, FaqScreen):
+            words = ui_text(self.content.language)
+            self.push_screen(FaqScreen(self.content.walkthrough, words, talk_timer=self.talk_timer))
+
+    def action_overview(self) -> None:
+        """Counsellor: list every screen, to jump to one."""
+        screen = self.screen
+        if self.talk_timer is None or not isinstance(screen, WalkthroughScreen):
+            return
+        overview = OverviewScreen(
+            self.content.walkthrough.title,
+            screen.page_entries(),
+            ui_text(self.content.language),
+            current=screen.page_index,
+            steps=len(self.content.walkthrough.steps),
+            faq=bool(self.content.walkthrough.faq),
+            talk_timer=self.talk_timer,
+        )
+        self.push_screen(overview, self._overview_picked)
+
+    def _overview_picked(self, choice: int | None) -> None:
+        if choice == FAQ_CHOICE:
+            self.action_faq()
+        elif choice is not None and isinstance(self.screen, WalkthroughScreen):
+            self.screen.page_index = choice
+
+    def action_hide_notes(self) -> None:
+        """Counsellor: hide the notes while the patient looks at the screen."""
+        self.set_class(True, "-notes-hidden")
+        self.refresh_bindings()
+
+    def action_show_notes(self) -> None:
+        """Counsellor: bring the notes back."""
+        self.set_class(False, "-notes-hidden")
+        self.refresh_bindings()
+
+    def action_talk_pause(self) -> None:
+        """Counsellor: pause the talk timer, or go on."""
+        if self.talk_timer is not None:
+            self.talk_timer.toggle_pause()
+            self._redraw_talk_clocks()
+
+    def action_talk_reset(self) -> None:
+        """Counsellor: the talk timer back to 0:00."""
+        if self.talk_timer is not None:
+            self.talk_timer.reset()
+            self._redraw_talk_clocks()
+
+    def _redraw_talk_clocks(self) -> None:
+        for screen in self.screen_stack:
+            for talk_clock in screen.query(TalkClock):
+                talk_clock.refresh_clock()
 
     def action_toggle_contrast(self) -> None:
         """Switch between the calm theme and high contrast."""
@@ -245,7 +354,7 @@ class WalkthroughApp(App[None]):
         if left > 0 or not self.used_since_fresh_start:
             self._arm_idle_check(left if left > 0 else self.idle.idle_seconds)
             return
-        if not isinstance(self.screen, (IdleWarningScreen, FaultScreen)):
+        if not isinstance(self.top_screen, (IdleWarningScreen, FaultScreen)):
             warning = IdleWarningScreen(
                 ui_text(self.content.language), seconds=self.kiosk.warning_seconds, clock=self.clock
             )
@@ -257,7 +366,7 @@ class WalkthroughApp(App[None]):
         Only the screen on top counts: a staff prompt or help left open over
         breathing is quiet time like any other.
         """
-        screen = self.screen
+        screen = self.top_screen
         if isinstance(screen, CalmScreen):
             return screen.is_breathing
         return isinstance(screen, WalkthroughScreen) and screen.auto_reading

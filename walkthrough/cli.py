@@ -50,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", default="en", metavar="CODE", help="language to show, e.g. en (default: en)")
     parser.add_argument("--reduced-motion", action="store_true", help="breathing as words only, with no moving shape")
+    parser.add_argument(
+        "--counsellor",
+        action="store_true",
+        help="counsellor mode: talking points, a talk timer, jump to any step (never with a kiosk)",
+    )
     kiosk = parser.add_argument_group("waiting-room kiosk (see docs/kiosk.md)")
     kiosk.add_argument(
         "--kiosk", action="store_true", help="no way out for patients, a fresh start after each (or kiosk: true)"
@@ -79,7 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.counsellor and args.kiosk:
+        parser.error("--counsellor and --kiosk cannot go together: a kiosk never shows counsellor notes")
     if args.command == "validate":
         return validate_paths(args.paths or [bundled_content_dir()], out=sys.stdout, err=sys.stderr)
     if args.command == "hash-pin":
@@ -91,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         kiosk=args.kiosk,
         idle_seconds=args.idle_seconds,
         log_path=args.log,
+        counsellor=args.counsellor,
     )
 
 
@@ -102,6 +111,7 @@ def run_app(
     kiosk: bool = False,
     idle_seconds: int | None = None,
     log_path: Path | None = None,
+    counsellor: bool = False,
 ) -> int:
     """Load the content, then show it; bad content exits 2 before any screen is drawn.
 
@@ -115,6 +125,13 @@ def run_app(
             print(problem, file=sys.stderr)
         print(f"walkthrough: the content has {len(error.problems)} problem(s); nothing was shown.", file=sys.stderr)
         return 2
+    if counsellor and content.clinic.kiosk:
+        print(
+            "walkthrough: clinic.yaml says 'kiosk: true', and a kiosk never shows counsellor notes; "
+            "use a copy of the content without it for counsellor mode.",
+            file=sys.stderr,
+        )
+        return 2
     settings = kiosk_settings(content, idle_seconds) if kiosk or content.clinic.kiosk else None
     if settings is not None:
         clean_environment(os.environ)
@@ -122,7 +139,9 @@ def run_app(
     log = open_log(log_path or default_log_path())
     from .app import WalkthroughApp  # Textual loads only once the content is good and the environment clean.
 
-    app = WalkthroughApp(content, reduced_motion=reduced_motion, kiosk=settings, log=log, handle_signals=True)
+    app = WalkthroughApp(
+        content, reduced_motion=reduced_motion, kiosk=settings, log=log, handle_signals=True, counsellor=counsellor
+    )
     app.run()
     return app.return_code or 0
 

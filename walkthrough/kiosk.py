@@ -20,7 +20,9 @@ WARNING_SECONDS = 30
 STAFF_EXIT_CODE = 10
 """Exit status after a staff member leaves with the PIN, so a supervisor can tell it from a crash."""
 
-KIOSK_APP_ACTIONS = frozenset({"help", "calm", "toggle_contrast", "staff", "bell", "focus_next", "focus_previous"})
+KIOSK_APP_ACTIONS = frozenset(
+    {"help", "calm", "faq", "toggle_contrast", "staff", "bell", "focus_next", "focus_previous"}
+)
 """The app's actions a patient may reach in kiosk mode; quit, the palette, themes, screenshots and the rest are off."""
 
 SAFE_TEXTUAL_SETTINGS = frozenset({"TEXTUAL_ANIMATIONS", "TEXTUAL_COLOR_SYSTEM"})

@@ -25,6 +25,9 @@ Text = Annotated[str, AfterValidator(_not_blank)]
 TextList = Annotated[tuple[Text, ...], Field(min_length=1)]
 """A list of at least one line of text."""
 
+Notes = Annotated[tuple[Text, ...], Field(max_length=20)]
+"""Talking points for the counsellor: none or more lines."""
+
 StepId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,31}$")]
 """A short name for a step: lowercase letters, digits and dashes."""
 
@@ -41,6 +44,9 @@ class Welcome(Strict):
     title: Text = Field(description="The big heading on the welcome screen.")
     body: Text = Field(description="What this walkthrough is and how to use it, in a few short sentences.")
     disclaimer: Text = Field(description="Short note: general information, not medical advice; ask your care team.")
+    counsellor_notes: Notes = Field(
+        default=(), description="Optional talking points for the counsellor on this screen. Patients never see these."
+    )
 
 
 class Step(Strict):
@@ -75,6 +81,9 @@ class Visit(Strict):
     timeline: tuple[TimelineStage, ...] = Field(
         min_length=2, max_length=8, description="The stages of a visit, in order, drawn as a timeline."
     )
+    counsellor_notes: Notes = Field(
+        default=(), description="Optional talking points for the counsellor on this screen. Patients never see these."
+    )
 
 
 class Course(Strict):
@@ -87,6 +96,9 @@ class Course(Strict):
     calendar_label: Text = Field(
         description="Caption for the drawn calendar, e.g. '{treatments} treatments over {course_days} days'."
     )
+    counsellor_notes: Notes = Field(
+        default=(), description="Optional talking points for the counsellor on this screen. Patients never see these."
+    )
 
 
 class Questions(Strict):
@@ -97,6 +109,19 @@ class Questions(Strict):
     intro: Text = Field(description="A sentence before the list.")
     items: TextList = Field(description="Questions patients often want to ask their care team.")
     closing: Text = Field(description="A calm last line, e.g. how to reach the clinic.")
+    counsellor_notes: Notes = Field(
+        default=(), description="Optional talking points for the counsellor on this screen. Patients never see these."
+    )
+
+
+class FaqItem(Strict):
+    """One of the common questions, with a plain answer."""
+
+    question: Text = Field(description="The question as a patient would ask it, e.g. 'Will the IV hurt?'.")
+    answer: Text = Field(description="A short, plain answer, from the same facts as the steps.")
+    counsellor_notes: Notes = Field(
+        default=(), description="Optional notes for the counsellor about this question. Patients never see these."
+    )
 
 
 class BreathingPhase(Strict):
@@ -148,6 +173,11 @@ class Walkthrough(Strict):
     course: Course = Field(description="The course of treatment and what results to expect.")
     questions: Questions = Field(description="Questions to ask the care team.")
     calm: Calm = Field(description="Calming mode: the breathing patterns and their words.")
+    faq: tuple[FaqItem, ...] = Field(
+        default=(),
+        max_length=30,
+        description="Common questions with plain answers, shown by the Questions button and the f key.",
+    )
 
     def pattern(self, pattern_id: str) -> BreathingPattern:
         """The breathing pattern with this id (the default one if no pattern has it)."""
@@ -161,7 +191,7 @@ IDLE_SECONDS_MIN, IDLE_SECONDS_MAX = 5, 3600
 """The range of the kiosk's idle time, in seconds."""
 STAFF_KEYS = tuple(f"f{number}" for number in range(1, 13))
 """Keys a clinic may choose to open the staff PIN prompt."""
-PRIVATE_SETTINGS = frozenset({"kiosk", "staff_pin_hash", "staff_key"})
+PRIVATE_SETTINGS = frozenset({"kiosk", "staff_pin_hash", "staff_key", "talk_minutes"})
 """Clinic settings that are never filled into text a patient reads."""
 
 
@@ -204,6 +234,12 @@ class ClinicValues(Strict):
         "Leave it out and staff exit is off.",
     )
     staff_key: str = Field(default="f12", description="Kiosk: the key that opens the staff PIN prompt, f1 to f12.")
+
+    talk_minutes: Annotated[int, Field(ge=1, le=180)] | None = Field(
+        default=None,
+        description="Counsellor mode: the planned length of a pre-visit talk (1 to 180 minutes); "
+        "the talk timer turns a warm colour after it. Leave it out for no target.",
+    )
 
     @field_validator("staff_pin_hash")
     @classmethod

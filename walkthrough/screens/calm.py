@@ -15,9 +15,11 @@ from textual.widgets import Button, Footer
 
 from ..breathing import BreathingSession, BreathState, Clock
 from ..content.model import Calm, Walkthrough
+from ..talk import TalkTimer
 from ..widgets.nav import touch_button
 from ..widgets.pacer import BreathShape
 from ..widgets.text import PlainText
+from ..widgets.title import TitleBar
 
 LENGTHS = (1, 3, 5)
 """Session lengths on offer, in minutes."""
@@ -49,9 +51,20 @@ class CalmScreen(Screen[None]):
     ]
 
     def __init__(
-        self, walkthrough: Walkthrough, words: Mapping[str, str], *, minutes: int, reduced_motion: bool, clock: Clock
+        self,
+        walkthrough: Walkthrough,
+        words: Mapping[str, str],
+        *,
+        minutes: int,
+        reduced_motion: bool,
+        clock: Clock,
+        talk_timer: TalkTimer | None = None,
     ) -> None:
         super().__init__()
+        self.talk_timer = talk_timer
+        """The counsellor's talk timer, shown at the top; None for a patient."""
+        if talk_timer is not None:
+            self.add_class("-counsellor")
         self.calm: Calm = walkthrough.calm
         self.walkthrough = walkthrough
         self.words = words
@@ -67,7 +80,9 @@ class CalmScreen(Screen[None]):
         self._last_phase: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
-        """Title, choices, the pacer, the countdown and the controls."""
+        """Title, choices, the pacer, the countdown and the controls (and a counsellor's talk timer)."""
+        if self.talk_timer is not None:
+            yield TitleBar(self.walkthrough.title, self.words, self.talk_timer, id="title-bar")
         with Vertical(id="calm"):
             yield PlainText(self.calm.title, classes="heading")
             yield PlainText(self.calm.intro, id="calm-intro")

@@ -13,20 +13,29 @@ from ..widgets.nav import touch_button
 from ..widgets.text import PlainText
 
 
-def help_lines(words: Mapping[str, str], *, kiosk: bool = False) -> str:
-    """The key list, one key per line; a kiosk has no quit key, so it lists none."""
+def help_lines(words: Mapping[str, str], *, kiosk: bool = False, counsellor: bool = False, faq: bool = True) -> str:
+    """The key list, one key per line; a kiosk has no quit key, and only counsellors have their keys."""
     rows = [
         ("→ space n", words["key_next"]),
         ("← p", words["key_back"]),
         ("home", words["key_home"]),
         ("b", words["key_breathe"]),
         ("a", words["key_auto"]),
+        *([("f", words["key_faq"])] if faq else []),
         ("↑ ↓ PgUp PgDn", words["key_scroll"]),
         ("c", words["key_contrast"]),
         ("?", words["key_help"]),
     ]
     if not kiosk:
         rows.append(("q", words["key_quit"]))
+    if counsellor:
+        rows += [
+            ("1 … 9", words["key_jump"]),
+            ("o", words["key_overview"]),
+            ("h", words["key_notes"]),
+            ("t", words["key_talk_pause"]),
+            ("r", words["key_talk_reset"]),
+        ]
     width = max(len(key) for key, _ in rows)
     return "\n".join(f"{key.ljust(width)}  {meaning}" for key, meaning in rows)
 
@@ -41,10 +50,14 @@ class HelpScreen(ModalScreen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, words: Mapping[str, str], *, kiosk: bool = False) -> None:
+    def __init__(
+        self, words: Mapping[str, str], *, kiosk: bool = False, counsellor: bool = False, faq: bool = True
+    ) -> None:
         super().__init__()
         self.words = words
         self.kiosk = kiosk
+        self.counsellor = counsellor
+        self.faq = faq
 
     def compose(self) -> ComposeResult:
         """Title, intro, the keys and a Close button."""
@@ -52,5 +65,7 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-body"):
                 yield PlainText(self.words["help_title"], classes="heading")
                 yield PlainText(self.words["help_intro"], classes="body")
-                yield PlainText(help_lines(self.words, kiosk=self.kiosk), classes="keys")
+                yield PlainText(
+                    help_lines(self.words, kiosk=self.kiosk, counsellor=self.counsellor, faq=self.faq), classes="keys"
+                )
             yield touch_button(self.words["close"], "screen.dismiss", id="close", classes="primary")

@@ -1,4 +1,4 @@
-"""The walkthrough screen: one page at a time, with the safety line and big buttons."""
+"""The walkthrough screen: one page at a time, with the safety line and big buttons (and a counsellor's notes)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import math
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -14,9 +14,12 @@ from textual.widgets import ContentSwitcher, Footer
 
 from ..content import LoadedWalkthrough
 from ..reading import reading_seconds
+from ..talk import TalkTimer
 from ..ui_text import ui_text
+from ..widgets.counsellor import NotesPanel
 from ..widgets.nav import NavBar
 from ..widgets.text import PlainText
+from ..widgets.title import TitleBar
 from .page import Page
 from .questions import QuestionsPage
 from .step import StepPage
@@ -25,7 +28,12 @@ from .welcome import WelcomePage
 
 
 class WalkthroughScreen(Screen[None]):
-    """Welcome, the steps, the visit, the course and the questions, paged in order."""
+    """Welcome, the steps, the visit, the course and the questions, paged in order.
+
+    With a talk timer it is the counsellor's view: the same pages, plus the
+    talk timer, the page's counsellor notes, and keys to jump to any step.
+    Without one, no note is ever put in the widget tree.
+    """
 
     BINDINGS = [
         Binding("right,space,n", "next", "Next", key_display="→", priority=True),
@@ -33,6 +41,8 @@ class WalkthroughScreen(Screen[None]):
         Binding("home", "home", "Start", priority=True),
         Binding("b", "app.calm", "Breathe"),
         Binding("a", "auto", "Auto"),
+        Binding("1", "jump(1)", "Step", key_display="1-9"),
+        *(Binding(str(number), f"jump({number})", show=False) for number in range(2, 10)),
     ]
 
     page_index: reactive[int] = reactive(0, init=False)
@@ -41,27 +51,33 @@ class WalkthroughScreen(Screen[None]):
     auto_reading: reactive[bool] = reactive(False, init=False)
     """Hands-free reading: turn to the next page on its own after a reading time."""
 
-    def __init__(self, content: LoadedWalkthrough) -> None:
+    def __init__(self, content: LoadedWalkthrough, *, talk_timer: TalkTimer | None = None) -> None:
         super().__init__()
         self.content = content
+        self.talk_timer = talk_timer
         self.words = ui_text(content.language)
         self.page_count = 0
         """How many pages there are, welcome and questions included; set when they are built."""
+        if talk_timer is not None:
+            self.add_class("-counsellor")
         self._auto_deadline = 0.0
         self._auto_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """Title bar, the pages (only one shows), safety line, buttons and footer."""
-        yield PlainText(self.content.walkthrough.title, id="title-bar")
+        yield TitleBar(self.content.walkthrough.title, self.words, self.talk_timer, id="title-bar")
         pages = self._build_pages()
         self.page_count = len(pages)
-        with ContentSwitcher(initial="page-0", id="pages"):
-            yield from pages
+        with Vertical(id="body"):
+            with ContentSwitcher(initial="page-0", id="pages"):
+                yield from pages
+            if self.counsellor:
+                yield NotesPanel(self.words, id="notes")
         with Horizontal(id="status-row"):
             yield PlainText("", id="auto-status")
             yield PlainText(self.words["more_below"], id="more-hint")
         yield PlainText(self.content.walkthrough.safety_line, id="safety-line")
-        yield NavBar(self.words, id="nav")
+        yield NavBar(self.words, faq=bool(self.content.walkthrough.faq), id="nav")
         yield Footer()
 
     def _build_pages(self) -> list[Page]:
@@ -74,6 +90,34 @@ class WalkthroughScreen(Screen[None]):
         for index, page in enumerate(pages):
             page.id = f"page-{index}"
         return pages
+
+    @property
+    def counsellor(self) -> bool:
+        """Whether this is the counsellor's view."""
+        return self.talk_timer is not None
+
+    def page_notes(self) -> list[tuple[str, ...]]:
+        """The counsellor notes of every page, in page order."""
+        content = self.content.walkthrough
+        return [
+            content.welcome.counsellor_notes,
+            *(step.counsellor_notes for step in content.steps),
+            content.visit.counsellor_notes,
+            content.course.counsellor_notes,
+            content.questions.counsellor_notes,
+        ]
+
+    def page_entries(self) -> list[tuple[str, str]]:
+        """(title, one-line summary) of every page, in page order, for the overview."""
+        content = self.content.walkthrough
+        steps = content.steps
+        return [
+            (content.welcome.title, ""),
+            *((f"{number}  {step.title}", step.summary) for number, step in enumerate(steps, 1)),
+            (content.visit.title, content.visit.summary),
+            (content.course.title, content.course.summary),
+            (content.questions.title, content.questions.summary),
+        ]
 
     @property
     def current_page(self) -> Page:
@@ -105,6 +149,8 @@ class WalkthroughScreen(Screen[None]):
         self.query_one("#back").disabled = self.page_index == 0
         self.query_one("#next").disabled = self.page_index == self.page_count - 1
         self.query_one("#auto").disabled = self.page_index == self.page_count - 1
+        if self.counsellor:
+            self.query_one(NotesPanel).show(self.page_notes()[self.page_index])
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -116,6 +162,10 @@ class WalkthroughScreen(Screen[None]):
             return self.page_index > 0
         if action in ("next", "auto"):
             return self.page_index < self.page_count - 1
+        if action == "jump":
+            return self.counsellor and (
+                not parameters or int(str(parameters[0])) <= len(self.content.walkthrough.steps)
+            )
         return True
 
     def action_next(self) -> None:
@@ -131,6 +181,11 @@ class WalkthroughScreen(Screen[None]):
     def action_home(self) -> None:
         """Go back to the welcome page."""
         self.page_index = 0
+
+    def action_jump(self, number: int) -> None:
+        """Counsellor: show step ``number`` (1 is the first step)."""
+        if self.counsellor and 1 <= number <= len(self.content.walkthrough.steps):
+            self.page_index = number
 
     def action_auto(self) -> None:
         """Turn hands-free reading on or off."""

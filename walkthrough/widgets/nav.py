@@ -23,16 +23,20 @@ def touch_button(label: str, action: str, *, id: str, classes: str = "") -> Butt
 
 
 class NavBar(Horizontal):
-    """Back, Breathe, Auto, Help and Next, each wide and three rows tall so a finger can hit it."""
+    """Back, Breathe, Auto, Questions, Help and Next, each wide and three rows tall so a finger can hit it."""
 
-    def __init__(self, words: Mapping[str, str], **kwargs: object) -> None:
+    def __init__(self, words: Mapping[str, str], *, faq: bool = False, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.words = words
+        self.faq = faq
+        """Offer the common questions (only when the content has some)."""
 
     def compose(self) -> ComposeResult:
         """Lay out the three buttons."""
         yield touch_button(self.words["back"], "screen.back", id="back")
         yield touch_button(self.words["breathe"], "app.calm", id="breathe", classes="secondary")
         yield touch_button(self.words["auto"], "screen.auto", id="auto", classes="secondary")
+        if self.faq:
+            yield touch_button(self.words["faq"], "app.faq", id="faq", classes="secondary")
         yield touch_button(self.words["help"], "app.help", id="help", classes="secondary")
         yield touch_button(self.words["next"], "screen.next", id="next", classes="primary")

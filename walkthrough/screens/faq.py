@@ -1,0 +1,61 @@
+"""Common questions with plain answers; the counsellor's view adds their notes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ..content.model import Walkthrough
+from ..talk import TalkTimer
+from ..widgets.nav import touch_button
+from ..widgets.text import PlainText, bullet_lines
+from ..widgets.title import TitleBar
+
+
+class FaqScreen(Screen[None]):
+    """Every common question and its answer, one after another, scrolling; Back returns to the same place.
+
+    Counsellor notes are composed only in the counsellor's view (with a talk timer).
+    """
+
+    BINDINGS = [
+        Binding("escape,left,p,f", "close", "Back", key_display="esc"),
+    ]
+
+    def __init__(
+        self, walkthrough: Walkthrough, words: Mapping[str, str], *, talk_timer: TalkTimer | None = None
+    ) -> None:
+        super().__init__()
+        self.walkthrough = walkthrough
+        self.words = words
+        self.talk_timer = talk_timer
+        if talk_timer is not None:
+            self.add_class("-counsellor")
+
+    def compose(self) -> ComposeResult:
+        """Title bar, the questions, the safety line, a big Back button and the footer."""
+        yield TitleBar(self.walkthrough.title, self.words, self.talk_timer, id="title-bar")
+        with VerticalScroll(id="faq-list"):
+            yield PlainText(self.words["faq_title"], classes="heading")
+            for number, item in enumerate(self.walkthrough.faq, 1):
+                yield PlainText(item.question, classes="faq-question", id=f"faq-{number}")
+                yield PlainText(item.answer, classes="faq-answer")
+                if self.talk_timer is not None and item.counsellor_notes:
+                    yield PlainText(bullet_lines(item.counsellor_notes), classes="faq-notes")
+        yield PlainText(self.walkthrough.safety_line, id="safety-line")
+        with Horizontal(id="faq-nav"):
+            yield touch_button(self.words["back"], "screen.close", id="faq-back", classes="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Arrow keys scroll the list."""
+        self.query_one("#faq-list").focus()
+
+    def action_close(self) -> None:
+        """Back to where the walkthrough was."""
+        self.dismiss()

@@ -1,0 +1,101 @@
+"""The counsellor's overview: every screen with its one-line summary, to pick one by key or tap."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList
+from textual.widgets.option_list import Option
+
+from ..talk import TalkTimer
+from ..widgets.nav import touch_button
+from ..widgets.text import PlainText
+from ..widgets.title import TitleBar
+
+FAQ_CHOICE = -1
+"""What the overview returns when the common questions were picked."""
+
+
+class OverviewScreen(Screen[int | None]):
+    """Lists every page (and the common questions); dismisses with the page index picked, or None."""
+
+    BINDINGS = [
+        Binding("escape,o", "close", "Back", key_display="esc"),
+        Binding("1", "pick(1)", "Step", key_display="1-9"),
+        *(Binding(str(number), f"pick({number})", show=False) for number in range(2, 10)),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        entries: list[tuple[str, str]],
+        words: Mapping[str, str],
+        *,
+        current: int,
+        steps: int,
+        faq: bool,
+        talk_timer: TalkTimer | None,
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.entries = entries
+        self.words = words
+        self.current = current
+        self.steps = steps
+        self.faq = faq
+        self.talk_timer = talk_timer
+        self.add_class("-counsellor")
+
+    def compose(self) -> ComposeResult:
+        """Title bar, heading, the list, a Back button and the footer."""
+        yield TitleBar(self.title_text, self.words, self.talk_timer, id="title-bar")
+        yield PlainText(self.words["overview_title"], classes="heading", id="overview-heading")
+        options: list[Option | None] = []
+        for index, (title, summary) in enumerate(self.entries):
+            options += [Option(_entry(title, summary), id=f"page-{index}"), None]  # None: a line between entries
+        if self.faq:
+            options.append(Option(_entry(self.words["faq_title"], ""), id="faq"))
+        yield OptionList(*options, id="overview-list")
+        with Horizontal(id="overview-nav"):
+            yield touch_button(self.words["back"], "screen.close", id="overview-back", classes="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start with the page on show highlighted and the list ready for arrows and enter."""
+        option_list = self.query_one(OptionList)
+        option_list.highlighted = self.current
+        option_list.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter or a tap on an entry goes there."""
+        event.stop()
+        option_id = event.option.id or ""
+        self.dismiss(FAQ_CHOICE if option_id == "faq" else int(option_id.removeprefix("page-")))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Digits pick only steps that exist."""
+        if action == "pick" and parameters:
+            return 1 <= int(str(parameters[0])) <= self.steps
+        return True
+
+    def action_pick(self, number: int) -> None:
+        """Go straight to step ``number``."""
+        if 1 <= number <= self.steps:
+            self.dismiss(number)
+
+    def action_close(self) -> None:
+        """Back to the same place, nothing picked."""
+        self.dismiss(None)
+
+
+def _entry(title: str, summary: str) -> Text:
+    """An entry's title in bold and its summary below, as literal text (never markup)."""
+    text = Text(title, style="bold")
+    if summary:
+        text.append("\n" + summary, style="")
+    return text
