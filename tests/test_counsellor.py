@@ -286,3 +286,19 @@ async def test_nothing_overlaps(good_content: LoadedWalkthrough, clock: FakeCloc
         beside = size[0] >= 120
         assert (regions["notes"].x > regions["page"].x) == beside
         assert regions["page"].height >= 6
+
+
+@pytest.mark.parametrize("elsewhere", ["f", "o"])
+async def test_hiding_the_notes_elsewhere_holds_back_on_the_step(
+    good_content: LoadedWalkthrough, clock: FakeClock, elsewhere: str
+) -> None:
+    app = counsellor_app(good_content, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", elsewhere, "h", "escape")
+        await pilot.pause()
+        shown = flat(screen_text(app))
+        assert "Third note for counsellors." not in shown and "notes hidden" in shown
+        await pilot.press("h")
+        assert "Third note for counsellors." in flat(screen_text(app)), "one h brings them back"
+        await pilot.press("h", "f")
+        assert "First question note." not in flat(screen_text(app))

@@ -153,6 +153,16 @@ async def go_idle(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
     await pilot.pause()
 
 
+async def let_the_warning_run_out(pilot: Pilot[None], clock: FakeClock) -> None:
+    """The warning is up; nobody answers it for its 30 seconds."""
+    warning = pilot.app.screen
+    assert isinstance(warning, IdleWarningScreen)
+    clock.advance(30)
+    warning.tick()
+    await pilot.pause()
+    await pilot.pause()
+
+
 async def test_quiet_shows_a_countdown_of_thirty_seconds(good_content: LoadedWalkthrough, clock: FakeClock) -> None:
     app = kiosk_app(good_content, clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -200,12 +210,7 @@ async def test_silence_after_the_warning_starts_afresh(good_content: LoadedWalkt
         app.notify("left from the last patient")
         await pilot.press("question_mark")
         await go_idle(pilot, clock, 5)
-        warning = app.screen
-        assert isinstance(warning, IdleWarningScreen)
-        clock.advance(30)
-        warning.tick()
-        await pilot.pause()
-        await pilot.pause()
+        await let_the_warning_run_out(pilot, clock)
         fresh = walkthrough_screen(app)
         assert fresh is not first and not first.is_attached
         assert_still_running_on(app, 0)
@@ -344,12 +349,7 @@ async def test_staff_prompt_counts_as_activity(good_content: LoadedWalkthrough, 
     async with app.run_test(size=(80, 24)) as pilot:
         await open_staff_prompt(pilot)
         await go_idle(pilot, clock, 5)
-        warning = app.screen
-        assert isinstance(warning, IdleWarningScreen)
-        clock.advance(30)
-        warning.tick()
-        await pilot.pause()
-        await pilot.pause()
+        await let_the_warning_run_out(pilot, clock)
         assert_still_running_on(app, 0)
 
 
@@ -441,12 +441,7 @@ async def test_an_untouched_welcome_screen_does_not_keep_asking(
         assert isinstance(app.screen, WalkthroughScreen), "nothing to clear: no warning in an empty room"
         await pilot.press("x")  # a key that does nothing still means someone was here
         await go_idle(pilot, clock, 5)
-        warning = app.screen
-        assert isinstance(warning, IdleWarningScreen)
-        clock.advance(30)
-        warning.tick()
-        await pilot.pause()
-        await pilot.pause()
+        await let_the_warning_run_out(pilot, clock)
         await go_idle(pilot, clock, 600)
         assert isinstance(app.screen, WalkthroughScreen) and app.fresh_starts == 1
 

@@ -286,13 +286,25 @@ class WalkthroughApp(App[None]):
 
     def action_hide_notes(self) -> None:
         """Counsellor: hide the notes while the patient looks at the screen."""
-        self.set_class(True, "-notes-hidden")
-        self.refresh_bindings()
+        self._set_notes_hidden(True)
 
     def action_show_notes(self) -> None:
         """Counsellor: bring the notes back."""
-        self.set_class(False, "-notes-hidden")
+        self._set_notes_hidden(False)
+
+    def _set_notes_hidden(self, hidden: bool) -> None:
+        # On the app (what check_action reads) and on every screen: screens under the one on top
+        # would otherwise keep their old styles when they come back.
+        self.set_class(hidden, "-notes-hidden")
+        for screen in self.screen_stack:
+            screen.set_class(hidden, "-notes-hidden")
         self.refresh_bindings()
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """Push a screen, carrying the counsellor's "notes hidden" over to it."""
+        if isinstance(screen, Screen):
+            screen.set_class(self.notes_hidden, "-notes-hidden")
+        return super().push_screen(screen, *args, **kwargs)
 
     def action_talk_pause(self) -> None:
         """Counsellor: pause the talk timer, or go on."""

@@ -46,7 +46,8 @@ class FaqScreen(Screen[None]):
                 yield PlainText(item.question, classes="faq-question", id=f"faq-{number}")
                 yield PlainText(item.answer, classes="faq-answer")
                 if self.talk_timer is not None and item.counsellor_notes:
-                    yield PlainText(bullet_lines(item.counsellor_notes), classes="faq-notes")
+                    notes = f"{self.words['faq_notes']}\n{bullet_lines(item.counsellor_notes)}"
+                    yield PlainText(notes, classes="faq-notes")
         yield PlainText(self.walkthrough.safety_line, id="safety-line")
         with Horizontal(id="faq-nav"):
             yield touch_button(self.words["back"], "screen.close", id="faq-back", classes="primary")
