@@ -302,3 +302,18 @@ async def test_hiding_the_notes_elsewhere_holds_back_on_the_step(
         assert "Third note for counsellors." in flat(screen_text(app)), "one h brings them back"
         await pilot.press("h", "f")
         assert "First question note." not in flat(screen_text(app))
+
+
+async def test_the_long_counsellor_help_fits_with_its_close_button(
+    good_content: LoadedWalkthrough, clock: FakeClock
+) -> None:
+    app = counsellor_app(good_content, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        close = help_screen.query_one("#close").region
+        assert close.bottom <= 24 and close.height == 3, close
+        body = help_screen.query_one("#help-body")
+        await pilot.press("end")
+        assert body.scroll_y == body.max_scroll_y

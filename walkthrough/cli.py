@@ -19,6 +19,7 @@ from pathlib import Path
 from . import __version__
 from .content import ContentError, LoadedWalkthrough, bundled_content_dir, load_walkthrough
 from .content.model import IDLE_SECONDS_MAX, IDLE_SECONDS_MIN
+from .content.schema import schema_text
 from .kiosk import KioskSettings, clean_environment, default_log_path, open_log
 from .pin import hash_pin, pin_problem
 from .validate import validate_paths
@@ -76,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="files or folders to check (default: the bundled content)"
     )
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of a language file (or, with --clinic, of clinic.yaml) for editors"
+    )
+    schema.add_argument("--clinic", action="store_true", help="the schema of clinic.yaml instead")
     commands.add_parser(
         "hash-pin", help="read a staff PIN without showing it and print the staff_pin_hash line for clinic.yaml"
     )
@@ -90,6 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--counsellor and --kiosk cannot go together: a kiosk never shows counsellor notes")
     if args.command == "validate":
         return validate_paths(args.paths or [bundled_content_dir()], out=sys.stdout, err=sys.stderr)
+    if args.command == "schema":
+        sys.stdout.write(schema_text("clinic" if args.clinic else "walkthrough"))
+        return 0
     if args.command == "hash-pin":
         return print_pin_hash()
     return run_app(

@@ -69,3 +69,7 @@ class HelpScreen(ModalScreen[None]):
                     help_lines(self.words, kiosk=self.kiosk, counsellor=self.counsellor, faq=self.faq), classes="keys"
                 )
             yield touch_button(self.words["close"], "screen.dismiss", id="close", classes="primary")
+
+    def on_mount(self) -> None:
+        """Arrow keys scroll a key list too long for the screen."""
+        self.query_one("#help-body").focus()
