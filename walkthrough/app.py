@@ -112,6 +112,8 @@ class WalkthroughApp(App[None]):
         self.title = content.walkthrough.title
         self.talk_timer = TalkTimer(clock, target_minutes=content.clinic.talk_minutes) if counsellor else None
         """The counsellor's talk timer; None in patient mode."""
+        self.notes_hidden = False
+        """The counsellor has hidden the notes (h) for the moment the patient leans in."""
         self.faults = FaultCounter(clock)
         self.fault_total = 0
         """Unexpected errors caught so far (a kiosk recovers from them)."""
@@ -206,11 +208,6 @@ class WalkthroughApp(App[None]):
         stack = self.screen_stack
         return stack[-1] if stack else None
 
-    @property
-    def notes_hidden(self) -> bool:
-        """The counsellor has hidden the notes (h) for the moment the patient leans in."""
-        return self.has_class("-notes-hidden")
-
     def get_system_commands(self, screen: Screen[Any]):  # type: ignore[no-untyped-def]
         """A kiosk offers no system commands at all, even if the palette were opened somehow."""
         if self.kiosk is not None:
@@ -293,9 +290,9 @@ class WalkthroughApp(App[None]):
         self._set_notes_hidden(False)
 
     def _set_notes_hidden(self, hidden: bool) -> None:
-        # On the app (what check_action reads) and on every screen: screens under the one on top
-        # would otherwise keep their old styles when they come back.
-        self.set_class(hidden, "-notes-hidden")
+        # A class on every open screen (new ones get it in push_screen): a class on the app alone
+        # does not restyle the screens under the one on top.
+        self.notes_hidden = hidden
         for screen in self.screen_stack:
             screen.set_class(hidden, "-notes-hidden")
         self.refresh_bindings()

@@ -135,8 +135,3 @@ class FaultCounter:
         now = self.clock()
         self.times = [time for time in self.times if now - time < FAULT_WINDOW] + [now]
         return len(self.times) < FAULT_LIMIT
-
-    @property
-    def total(self) -> int:
-        """Faults in the last window."""
-        return len(self.times)

@@ -55,6 +55,6 @@ class TalkTimer:
 
 
 def minutes_and_seconds(seconds: float) -> str:
-    """``m:ss`` (minutes can pass 59: a long talk shows 75:03)."""
+    """``m:ss``, whole seconds rounded down (minutes can pass 59: a long talk shows 75:03)."""
     whole = int(seconds)
     return f"{whole // 60}:{whole % 60:02d}"

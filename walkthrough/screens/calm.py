@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer
 
 from ..breathing import BreathingSession, BreathState, Clock
 from ..content.model import Calm, Walkthrough
-from ..talk import TalkTimer
+from ..talk import TalkTimer, minutes_and_seconds
 from ..widgets.nav import touch_button
 from ..widgets.pacer import BreathShape
 from ..widgets.text import PlainText
@@ -27,8 +27,7 @@ LENGTHS = (1, 3, 5)
 
 def minutes_seconds(seconds: float) -> str:
     """Seconds left as m:ss, rounded up so it reads 0:00 only at the very end."""
-    whole = max(0, math.ceil(seconds - 1e-9))
-    return f"{whole // 60}:{whole % 60:02d}"
+    return minutes_and_seconds(max(0, math.ceil(seconds - 1e-9)))
 
 
 class CalmScreen(Screen[None]):

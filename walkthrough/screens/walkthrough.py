@@ -60,6 +60,7 @@ class WalkthroughScreen(Screen[None]):
         """How many pages there are, welcome and questions included; set when they are built."""
         if talk_timer is not None:
             self.add_class("-counsellor")
+        self._page_notes = self.page_notes() if talk_timer is not None else []
         self._auto_deadline = 0.0
         self._auto_timer: Timer | None = None
 
@@ -150,7 +151,7 @@ class WalkthroughScreen(Screen[None]):
         self.query_one("#next").disabled = self.page_index == self.page_count - 1
         self.query_one("#auto").disabled = self.page_index == self.page_count - 1
         if self.counsellor:
-            self.query_one(NotesPanel).show(self.page_notes()[self.page_index])
+            self.query_one(NotesPanel).show(self._page_notes[self.page_index])
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
