@@ -19,6 +19,7 @@ from walkthrough.app import WalkthroughApp
 from walkthrough.content import LoadedWalkthrough, load_walkthrough
 from walkthrough.kiosk import KioskSettings
 from walkthrough.screens.calm import CalmScreen
+from walkthrough.screens.faq import FaqScreen
 from walkthrough.screens.fault import FaultScreen
 from walkthrough.screens.help import HelpScreen
 from walkthrough.screens.idle import IdleWarningScreen
@@ -54,7 +55,7 @@ KEYS = [
     "ctrl+w",
 ]
 SIZES = [(1, 1), (20, 5), (40, 15), (80, 24), (120, 40), (3, 60), (200, 2)]
-OWN_SCREENS = (HelpScreen, CalmScreen, IdleWarningScreen, StaffPinScreen, FaultScreen)
+OWN_SCREENS = (HelpScreen, CalmScreen, FaqScreen, IdleWarningScreen, StaffPinScreen, FaultScreen)
 IDLE_SECONDS = 5.0
 WARNING_SECONDS = 30.0
 

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.pilot import Pilot
 
 from walkthrough.app import WalkthroughApp
 from walkthrough.content import load_walkthrough
+from walkthrough.content.loader import load_languages
 from walkthrough.kiosk import KioskSettings
 from walkthrough.pin import hash_pin
 from walkthrough.screens.fault import FaultScreen
 from walkthrough.ui_text import ui_text
 
 from .conftest import GOOD, FakeClock
+
+BUNDLED = Path(__file__).resolve().parents[1] / "content" / "ketamine-infusion"
 
 SCREENS = {
     "welcome": [],
@@ -86,3 +91,22 @@ def test_counsellor_screen_looks_right(snap_compare, screen: str, size: tuple[in
     app = WalkthroughApp(load_walkthrough(GOOD), clock=FakeClock(), counsellor=counsellor)
     press = COUNSELLOR_SCREENS[screen] or ["f"]
     assert snap_compare(app, press=press, terminal_size=size)
+
+
+SPANISH_SCREENS = {
+    "es_welcome": [],
+    "es_step": ["right", "right"],
+    "es_course": ["right"] * 6,
+    "es_calm": ["right", "b"],
+    "es_help": ["question_mark"],
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", SPANISH_SCREENS)
+def test_spanish_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    # The bundled Spanish: it runs longer than English, so it is the one to check at 40x15.
+    first = load_walkthrough(BUNDLED, "es")
+    languages, _ = load_languages(BUNDLED, first)
+    app = WalkthroughApp(first, clock=FakeClock(), languages=languages)
+    assert snap_compare(app, press=SPANISH_SCREENS[screen], terminal_size=size)

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import signal
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +35,15 @@ from .screens.staff import StaffPinScreen
 from .screens.walkthrough import WalkthroughScreen
 from .talk import TalkTimer
 from .themes import CALM, HIGH_CONTRAST, THEMES
-from .ui_text import ui_text
+from .ui_text import UI_TEXT, localize_bindings, ui_text
+from .watch import POLL_SECONDS, ContentWatcher, reload_content
 from .widgets.counsellor import TalkClock
+
+MAX_PROBLEMS_SHOWN = 8
+"""A reload notice lists at most this many problems (``walkthrough validate`` lists them all)."""
+
+NOTICE_UNTIL_FIXED = 24 * 60 * 60.0
+"""A reload's problems stay on screen until the next save clears them."""
 
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 """Signals that end the app cleanly, terminal restored, with exit status 128 + the signal's number."""
@@ -82,6 +90,8 @@ class WalkthroughApp(App[None]):
         log: logging.Logger | None = None,
         handle_signals: bool = False,
         counsellor: bool = False,
+        languages: Mapping[str, LoadedWalkthrough] | None = None,
+        watch: Path | None = None,
     ) -> None:
         """Show ``content``.
 
@@ -93,6 +103,8 @@ class WalkthroughApp(App[None]):
             log: Where faults and kiosk events are written (nothing else is).
             handle_signals: End cleanly on SIGTERM, SIGHUP and SIGINT (only for a real terminal).
             counsellor: The counsellor's view: notes, talk timer, jumps, overview. Never with ``kiosk``.
+            languages: Every language a patient may switch to, by code (``content``'s own is added).
+            watch: Reload the content from this folder or file whenever it is saved.
 
         Raises:
             ValueError: Asked for both a kiosk and counsellor mode.
@@ -103,6 +115,11 @@ class WalkthroughApp(App[None]):
         self.start_content = content
         """The walkthrough (and so the language) every fresh start goes back to."""
         self.content = content
+        self.languages: dict[str, LoadedWalkthrough] = dict(
+            sorted({**(languages or {}), content.language: content}.items())
+        )
+        """The languages on offer, by code, each with its own loaded walkthrough."""
+        self.watcher = ContentWatcher(watch) if watch is not None else None
         self.clock = clock
         self.kiosk = kiosk
         self.log_file = log or logging.getLogger("walkthrough")
@@ -124,7 +141,9 @@ class WalkthroughApp(App[None]):
         """Someone has pressed or tapped something since the last fresh start (so there is something to clear)."""
         self.pin_guard: PinGuard | None = None
         self._idle_timer: Timer | None = None
+        self._sessions = 0
         self.add_mode(self.DEFAULT_MODE, self.new_walkthrough_screen)
+        localize_bindings(self, ui_text(content.language))
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = CALM.name
@@ -158,6 +177,8 @@ class WalkthroughApp(App[None]):
         if self.kiosk is not None:
             self.log_file.info("kiosk started")
             self._arm_idle_check(self.kiosk.idle_seconds)
+        if self.watcher is not None:
+            self.set_interval(POLL_SECONDS, self.check_for_changes)
 
     def input_failed(self, error: BaseException) -> None:
         """The terminal's input failed for good: log it and end, so a supervisor can start afresh."""
@@ -200,6 +221,8 @@ class WalkthroughApp(App[None]):
             return isinstance(self.top_screen, WalkthroughScreen)
         if action == "faq":
             return bool(self.content.walkthrough.faq) and not isinstance(self.top_screen, FaqScreen)
+        if action == "language":
+            return len(self.languages) > 1 and isinstance(self.top_screen, WalkthroughScreen)
         return True
 
     @property
@@ -227,16 +250,79 @@ class WalkthroughApp(App[None]):
 
     # Actions.
 
-    def new_walkthrough_screen(self) -> WalkthroughScreen:
-        """A walkthrough screen at its welcome page: the first screen of every session."""
-        return WalkthroughScreen(self.content, talk_timer=self.talk_timer)
+    def new_walkthrough_screen(self, page: int = 0) -> WalkthroughScreen:
+        """A walkthrough screen at ``page`` (the welcome page unless a language or content changed)."""
+        return WalkthroughScreen(self.content, talk_timer=self.talk_timer, page=page, languages=self.language_names())
+
+    def language_names(self) -> dict[str, str]:
+        """Each language on offer, by code, named in itself ("Español"), when there is more than one."""
+        if len(self.languages) < 2:
+            return {}
+        return {code: ui_text(code)["language_name"] if code in UI_TEXT else code for code in self.languages}
+
+    def action_language(self, code: str = "") -> None:
+        """Show another language (the next one, with no ``code``), on the same page.
+
+        The swap runs from the app's own queue: a button's handler cannot wait
+        for its own screen to be removed.
+        """
+        codes = list(self.languages)
+        if len(codes) < 2 or code == self.content.language:
+            return
+        if not code:
+            code = codes[(codes.index(self.content.language) + 1) % len(codes)]
+        if code in self.languages:
+            self.content = self.languages[code]
+            self.call_later(self._replace_session, self._current_page())
+
+    def _current_page(self) -> int:
+        screen = self.screen_stack[0] if self.screen_stack else None
+        return screen.page_index if isinstance(screen, WalkthroughScreen) else 0
+
+    async def _replace_session(self, page: int = 0) -> None:
+        """Swap the whole screen stack for a new walkthrough screen at ``page``, in the current content."""
+        self._sessions += 1
+        old_mode, new_mode = self.current_mode, f"session-{self._sessions}"
+        self.add_mode(new_mode, lambda: self.new_walkthrough_screen(page))
+        await self.switch_mode(new_mode)
+        await self.remove_mode(old_mode)
+        self.title = self.content.walkthrough.title
+        localize_bindings(self, ui_text(self.content.language))
+        self.refresh_bindings()
+
+    # Live reload.
+
+    async def check_for_changes(self) -> None:
+        """``--watch``: when a content file was saved, reload it and show it on the same page."""
+        if self.watcher is None or not self.watcher.changed():
+            return
+        reloaded = reload_content(self.watcher.path, self.content, self.languages)
+        self.languages = reloaded.languages
+        start = self.start_content.language
+        self.start_content = self.languages.get(start, self.start_content)
+        self.clear_notifications()
+        words = ui_text(self.content.language)
+        if reloaded.problems:
+            details = "\n".join(str(problem) for problem in reloaded.problems[:MAX_PROBLEMS_SHOWN])
+            more = len(reloaded.problems) - MAX_PROBLEMS_SHOWN
+            if more > 0:
+                details += f"\n… +{more}"
+            self.notify(
+                details, title=words["reload_failed"], severity="error", timeout=NOTICE_UNTIL_FIXED, markup=False
+            )
+        if reloaded.current != self.content:
+            self.content = reloaded.current
+            await self._replace_session(self._current_page())
+            if not reloaded.problems:
+                self.notify(words["reload_done"], timeout=3, markup=False)
 
     def action_help(self) -> None:
         """Show the keys, unless help is already showing."""
         if not isinstance(self.screen, HelpScreen):
             words = ui_text(self.content.language)
             counsellor, faq = self.talk_timer is not None, bool(self.content.walkthrough.faq)
-            self.push_screen(HelpScreen(words, kiosk=self.kiosk is not None, counsellor=counsellor, faq=faq))
+            kiosk, languages = self.kiosk is not None, len(self.languages) > 1
+            self.push_screen(HelpScreen(words, kiosk=kiosk, counsellor=counsellor, faq=faq, languages=languages))
 
     def action_calm(self) -> None:
         """Open calming mode over the walkthrough, which keeps its place underneath."""
@@ -401,11 +487,7 @@ class WalkthroughApp(App[None]):
         self.content = self.start_content
         self.clear_notifications()
         self.theme = CALM.name
-        old_mode, new_mode = self.current_mode, f"session-{self.fresh_starts}"
-        self.add_mode(new_mode, self.new_walkthrough_screen)
-        await self.switch_mode(new_mode)
-        await self.remove_mode(old_mode)
-        self.title = self.content.walkthrough.title
+        await self._replace_session()
         if self.idle is not None:
             self.idle.touch()
             self._arm_idle_check(self.idle.idle_seconds)

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from . import __version__
 from .content import ContentError, LoadedWalkthrough, bundled_content_dir, load_walkthrough
+from .content.lint import DEFAULT_MAX_GRADE
+from .content.loader import load_languages
 from .content.model import IDLE_SECONDS_MAX, IDLE_SECONDS_MIN
 from .content.schema import schema_text
 from .kiosk import KioskSettings, clean_environment, default_log_path, open_log
@@ -36,6 +38,17 @@ def idle_seconds(text: str) -> int:
     return seconds
 
 
+def reading_grade_limit(text: str) -> float:
+    """``--max-grade``: a school grade from 1 to 20."""
+    try:
+        grade = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 1 <= grade <= 20:
+        raise argparse.ArgumentTypeError("must be a school grade from 1 to 20")
+    return grade
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``walkthrough`` and its ``validate`` subcommand."""
     parser = argparse.ArgumentParser(
@@ -49,7 +62,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="a walkthrough folder or language file of your own (default: the bundled one)",
     )
-    parser.add_argument("--lang", default="en", metavar="CODE", help="language to show, e.g. en (default: en)")
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="language to show first, e.g. en or es (default: the clinic's default_language, else en)",
+    )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="reload the content each time a file is saved, keeping the page; a bad save keeps the last good version",
+    )
     parser.add_argument("--reduced-motion", action="store_true", help="breathing as words only, with no moving shape")
     parser.add_argument(
         "--counsellor",
@@ -77,6 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="files or folders to check (default: the bundled content)"
     )
+    validate.add_argument(
+        "--max-grade",
+        type=reading_grade_limit,
+        default=DEFAULT_MAX_GRADE,
+        metavar="N",
+        help=f"warn about text a patient reads above this reading grade (default: {DEFAULT_MAX_GRADE:g})",
+    )
+    validate.add_argument("--strict", action="store_true", help="reading-grade warnings count as problems (exit 1)")
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of a language file (or, with --clinic, of clinic.yaml) for editors"
     )
@@ -89,12 +119,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # The reader went away (``walkthrough validate | head``): stop quietly, as other tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.counsellor and args.kiosk:
         parser.error("--counsellor and --kiosk cannot go together: a kiosk never shows counsellor notes")
     if args.command == "validate":
-        return validate_paths(args.paths or [bundled_content_dir()], out=sys.stdout, err=sys.stderr)
+        paths = args.paths or [bundled_content_dir()]
+        return validate_paths(paths, out=sys.stdout, err=sys.stderr, max_grade=args.max_grade, strict=args.strict)
     if args.command == "schema":
         sys.stdout.write(schema_text("clinic" if args.clinic else "walkthrough"))
         return 0
@@ -102,8 +142,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return print_pin_hash()
     return run_app(
         args.content or bundled_content_dir(),
-        args.lang.lower(),
+        args.lang.lower() if args.lang else None,
         reduced_motion=args.reduced_motion,
+        watch=args.watch,
         kiosk=args.kiosk,
         idle_seconds=args.idle_seconds,
         log_path=args.log,
@@ -113,9 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_app(
     path: Path,
-    language: str,
+    language: str | None,
     *,
     reduced_motion: bool = False,
+    watch: bool = False,
     kiosk: bool = False,
     idle_seconds: int | None = None,
     log_path: Path | None = None,
@@ -128,6 +170,7 @@ def run_app(
     """
     try:
         content = load_walkthrough(path, language)
+        languages, skipped = load_languages(path, content)
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -145,10 +188,19 @@ def run_app(
         clean_environment(os.environ)
         sys.dont_write_bytecode = True  # a kiosk writes nothing but its log
     log = open_log(log_path or default_log_path())
+    for problem in skipped:
+        log.warning("language not offered: %s", problem)
     from .app import WalkthroughApp  # Textual loads only once the content is good and the environment clean.
 
     app = WalkthroughApp(
-        content, reduced_motion=reduced_motion, kiosk=settings, log=log, handle_signals=True, counsellor=counsellor
+        content,
+        reduced_motion=reduced_motion,
+        kiosk=settings,
+        log=log,
+        handle_signals=True,
+        counsellor=counsellor,
+        languages=languages,
+        watch=path if watch else None,
     )
     app.run()
     return app.return_code or 0

@@ -7,6 +7,10 @@ clinic writes, and the interface never falls back to hard-coded English.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
+
+from textual.binding import BindingsMap
+from textual.dom import DOMNode
 
 UI_TEXT: Mapping[str, Mapping[str, str]] = {
     "en": {
@@ -79,11 +83,171 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
         "key_notes": "Hide or show the notes",
         "key_talk_pause": "Pause or go on with the talk timer",
         "key_talk_reset": "Talk timer back to 0:00",
+        "key_language": "Change the language",
+        "language_name": "English",
+        "language_choice": "Language:",
+        "footer.next": "Next",
+        "footer.back": "Back",
+        "footer.home": "Start",
+        "footer.calm": "Breathe",
+        "footer.auto": "Auto",
+        "footer.jump": "Step",
+        "footer.pick": "Step",
+        "footer.language": "Language",
+        "footer.faq": "Questions",
+        "footer.help": "Help",
+        "footer.toggle_contrast": "Contrast",
+        "footer.quit": "Quit",
+        "footer.overview": "Overview",
+        "footer.hide_notes": "Hide notes",
+        "footer.show_notes": "Show notes",
+        "footer.talk_pause": "Timer",
+        "footer.talk_reset": "Reset timer",
+        "footer.staff": "Staff",
+        "footer.cancel": "Cancel",
+        "footer.dismiss": "Close",
+        "footer.close": "Back",
+        "footer.pause": "Pause",
+        "footer.resume": "Go on",
+        "footer.stop": "Stop",
+        "footer.length": "Minutes",
+        "footer.next_pattern": "Pattern",
+        "footer.sound": "Bell",
+        "reload_failed": "The new content has problems, so the last good version stays on screen:",
+        "reload_done": "Content reloaded.",
+    },
+    "es": {
+        "next": "Siguiente →",
+        "back": "← Atrás",
+        "help": "Ayuda ?",
+        "start_again": "Volver a empezar",
+        "contrast": "Alto contraste",
+        "step_of": "Paso {number} de {total}",
+        "may_feel": "Lo que puede sentir",
+        "what_helps": "Lo que ayuda",
+        "visit_timeline": "Su visita",
+        "course_calendar": "Su tratamiento",
+        "week": "Semana",
+        "legend": "● un día con tratamiento   · un día sin él",
+        "close": "Cerrar",
+        "breathe": "Respirar",
+        "auto": "Auto",
+        "pause": "Pausa",
+        "resume": "Seguir",
+        "stop": "Parar",
+        "again": "Otra vez",
+        "back_to_walkthrough": "Volver a la guía",
+        "minutes_button": "{minutes} min",
+        "time_left": "Quedan {time}",
+        "paused": "En pausa. Toque Seguir cuando quiera.",
+        "sound_on": "Campana sí",
+        "sound_off": "Campana no",
+        "seconds_left": "{seconds}",
+        "auto_next_in": "Siguiente página en {seconds} s",
+        "key_breathe": "Respirar conmigo",
+        "key_auto": "Pasar las páginas solo",
+        "after_treatment": "Después de cada tratamiento",
+        "more_below": "↓ Hay más abajo",
+        "help_title": "Cómo se usa",
+        "help_intro": "Toque los botones de abajo, o use estas teclas:",
+        "key_next": "Pantalla siguiente",
+        "key_back": "Una pantalla atrás",
+        "key_home": "Ir al principio",
+        "key_contrast": "Contraste sí/no",
+        "key_help": "Esta ayuda",
+        "key_quit": "Salir",
+        "key_scroll": "Mover el texto largo",
+        "idle_title": "¿Sigue ahí?",
+        "idle_body": "Si nadie toca la pantalla, volverá al principio para la próxima persona.",
+        "idle_countdown": "Segundos que quedan: {seconds}",
+        "still_here": "Sigo aquí",
+        "staff_title": "Solo personal",
+        "staff_prompt": "Escriba el PIN del personal y pulse Enter.",
+        "staff_wrong": "Ese PIN no es correcto.\nIntentos que quedan: {tries}",
+        "staff_locked": "Demasiados intentos.\nEspere, por favor. Segundos que quedan: {seconds}",
+        "staff_exit": "Cerrar la aplicación",
+        "cancel": "Cancelar",
+        "fault_title": "Algo salió mal.",
+        "fault_body": "Avise a alguien del personal, por favor.",
+        "fault_back": "Volver al principio",
+        "faq": "Preguntas",
+        "faq_title": "Preguntas comunes",
+        "key_faq": "Preguntas comunes",
+        "overview_title": "Todas las pantallas",
+        "overview_intro": "Elija una pantalla para ir a ella.",
+        "notes_title": "Notas para el consejero (nunca se ven en modo paciente)",
+        "faq_notes": "Notas para el consejero:",
+        "notes_none": "No hay notas para esta pantalla.",
+        "notes_hidden": "notas ocultas: h",
+        "talk": "Charla {time}",
+        "talk_paused": "Charla {time} (en pausa)",
+        "key_jump": "Ir del paso 1 al 9",
+        "key_overview": "Todas las pantallas",
+        "key_notes": "Ocultar o mostrar las notas",
+        "key_talk_pause": "Pausar o seguir el reloj de la charla",
+        "key_talk_reset": "Reloj de la charla a 0:00",
+        "key_language": "Cambiar el idioma",
+        "language_name": "Español",
+        "language_choice": "Idioma:",
+        "footer.next": "Siguiente",
+        "footer.back": "Atrás",
+        "footer.home": "Inicio",
+        "footer.calm": "Respirar",
+        "footer.auto": "Auto",
+        "footer.jump": "Paso",
+        "footer.pick": "Paso",
+        "footer.language": "Idioma",
+        "footer.faq": "Preguntas",
+        "footer.help": "Ayuda",
+        "footer.toggle_contrast": "Contraste",
+        "footer.quit": "Salir",
+        "footer.overview": "Pantallas",
+        "footer.hide_notes": "Ocultar notas",
+        "footer.show_notes": "Ver notas",
+        "footer.talk_pause": "Reloj",
+        "footer.talk_reset": "Reloj a 0",
+        "footer.staff": "Personal",
+        "footer.cancel": "Cancelar",
+        "footer.dismiss": "Cerrar",
+        "footer.close": "Atrás",
+        "footer.pause": "Pausa",
+        "footer.resume": "Seguir",
+        "footer.stop": "Parar",
+        "footer.length": "Minutos",
+        "footer.next_pattern": "Forma",
+        "footer.sound": "Campana",
+        "reload_failed": "El contenido nuevo tiene problemas; sigue en pantalla la última versión buena:",
+        "reload_done": "Contenido cargado de nuevo.",
     },
 }
 """Interface words by language code, then by name."""
 
 
 def ui_text(language: str) -> Mapping[str, str]:
-    """The interface words for ``language``, falling back to English for a language with none."""
-    return UI_TEXT.get(language, UI_TEXT["en"])
+    """The interface words for ``language`` (``es`` for ``es-MX``), falling back to English for a language with none."""
+    return UI_TEXT.get(language) or UI_TEXT.get(language.split("-")[0]) or UI_TEXT["en"]
+
+
+def localize_bindings(node: DOMNode, words: Mapping[str, str]) -> None:
+    """Give ``node``'s key bindings footer descriptions in the language of ``words``.
+
+    Bindings are declared once, in English, on each class; a screen or app
+    calls this with its own words so the footer never shows another language.
+    """
+    node._bindings = BindingsMap.from_keys(
+        {
+            key: [
+                replace(binding, description=words.get(footer_word(binding.action), binding.description))
+                for binding in bindings
+            ]
+            for key, bindings in node._bindings.key_to_bindings.items()
+        }
+    )
+
+
+def footer_word(action: str) -> str:
+    """The word table's name for an action's footer description.
+
+    ``app.calm`` becomes ``footer.calm`` and ``jump(1)`` becomes ``footer.jump``.
+    """
+    return "footer." + action.rpartition(".")[2].partition("(")[0]

@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import TextIO
 
 from .content import ContentError, Problem, languages_in, load_walkthrough
-from .content.loader import CLINIC_FILE, load_clinic
+from .content.lint import DEFAULT_MAX_GRADE, grade_file, grade_warnings, summary_table
+from .content.loader import CLINIC_FILE, LANGUAGE_FILE, load_clinic
+from .content.parity import parity_problems
 
 
 def content_files(path: Path) -> list[Path]:
@@ -42,11 +44,22 @@ def problems_in(file: Path) -> list[Problem]:
     return []
 
 
-def validate_paths(paths: Iterable[Path], out: TextIO, err: TextIO) -> int:
-    """Check every path; print problems as ``file:line:col: where: message``.
+def validate_paths(
+    paths: Iterable[Path],
+    out: TextIO,
+    err: TextIO,
+    *,
+    max_grade: float = DEFAULT_MAX_GRADE,
+    strict: bool = False,
+) -> int:
+    """Check every path; print problems as ``file:line:col: where: message``, then a reading-grade table.
+
+    Text a patient reads above ``max_grade`` is a warning; ``strict`` makes
+    warnings count as problems.
 
     Returns:
-        0 when all is clean, 1 when problems were found, 2 when a path does not exist.
+        0 when all is clean (warnings allowed unless ``strict``), 1 when problems
+        were found, 2 when a path does not exist.
     """
     paths = list(paths)
     missing = [p for p in paths if not p.exists()]
@@ -59,12 +72,23 @@ def validate_paths(paths: Iterable[Path], out: TextIO, err: TextIO) -> int:
         print(f"walkthrough validate: no content files found in {', '.join(map(str, paths))}", file=err)
         return 1
     problems = _unique(problem for file in files for problem in problems_in(file))
-    for problem in problems:
+    folders = dict.fromkeys(file.parent for file in files)
+    problems += _unique(problem for folder in folders for problem in parity_problems(folder))
+    grades = [grade_file(file) for file in files if LANGUAGE_FILE.match(file.name)]
+    warnings = [warning for file_grades in grades for warning in grade_warnings(file_grades, max_grade)]
+    for problem in sorted(problems + warnings, key=lambda p: p.sort_key):
         print(problem, file=out)
+    for line in summary_table(grades, max_grade):
+        print(line, file=out)
     clinic_files = {file.parent / CLINIC_FILE for file in files if (file.parent / CLINIC_FILE).is_file()}
     checked = f"{len(set(files) | clinic_files)} file(s) checked"
-    print(f"{checked}, {len(problems)} problem(s)" if problems else f"{checked}, no problems", file=out)
-    return 1 if problems else 0
+    found = f"{len(problems)} problem(s)" if problems else "no problems"
+    if warnings:
+        found += f", {len(warnings)} reading-grade warning(s)" + (
+            " (--strict: they count as problems)" if strict else ""
+        )
+    print(f"{checked}, {found}", file=out)
+    return 1 if problems or (strict and warnings) else 0
 
 
 def _unique(problems: Iterable[Problem]) -> list[Problem]:

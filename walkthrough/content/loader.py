@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -58,8 +59,14 @@ def languages_in(folder: Path) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.yaml") if LANGUAGE_FILE.match(p.name))
 
 
-def resolve_language_file(path: Path, language: str) -> Path:
-    """The language file to load for ``path`` (a folder or a file) and ``language``.
+def default_language(folder: Path) -> str:
+    """The clinic's ``default_language`` for a walkthrough folder, or ``en`` if its clinic file cannot say."""
+    clinic, _ = load_clinic(folder / CLINIC_FILE)
+    return clinic.default_language if clinic is not None else "en"
+
+
+def resolve_language_file(path: Path, language: str | None) -> Path:
+    """The language file to load for ``path`` (a folder or a file) and ``language`` (None: the clinic's default).
 
     Raises:
         ContentError: if the path or the language file does not exist.
@@ -71,6 +78,7 @@ def resolve_language_file(path: Path, language: str) -> Path:
         return path
     if not path.is_dir():
         raise ContentError([Problem.about_file(str(path), "no such file or folder")])
+    language = language or default_language(path)
     if not LANGUAGE_FILE.match(f"{language}.yaml"):
         raise ContentError([Problem.about_file(str(path), f"'{language}' is not a language code like en or es")])
     candidate = path / f"{language}.yaml"
@@ -82,8 +90,11 @@ def resolve_language_file(path: Path, language: str) -> Path:
     )
 
 
-def load_walkthrough(path: Path, language: str = "en") -> LoadedWalkthrough:
-    """Load and validate one language of a walkthrough, or raise ContentError with every problem."""
+def load_walkthrough(path: Path, language: str | None = None) -> LoadedWalkthrough:
+    """Load and validate one language of a walkthrough, or raise ContentError with every problem.
+
+    With no ``language``, a folder shows the clinic's ``default_language``.
+    """
     language_file = resolve_language_file(path, language)
     clinic, clinic_problems = load_clinic(language_file.parent / CLINIC_FILE)
     walkthrough, problems = _load_language(language_file, clinic)
@@ -91,6 +102,28 @@ def load_walkthrough(path: Path, language: str = "en") -> LoadedWalkthrough:
     if problems or walkthrough is None or clinic is None:
         raise ContentError(problems)
     return LoadedWalkthrough(walkthrough, clinic, language_file.stem, language_file)
+
+
+def load_languages(
+    path: Path, first: LoadedWalkthrough, previous: Mapping[str, LoadedWalkthrough] | None = None
+) -> tuple[dict[str, LoadedWalkthrough], list[Problem]]:
+    """Every language a patient can switch to, by code, and the problems of those that would not load.
+
+    ``path`` is what the user named: a single language file offers only
+    ``first``. A language that does not load keeps its ``previous`` version,
+    if there was one, so a bad save never takes away good content.
+    """
+    loaded = {first.language: first}
+    problems: list[Problem] = []
+    codes = [] if path.is_file() else languages_in(path)
+    for code in sorted({*codes, *(previous or {})} - {first.language}):
+        try:
+            loaded[code] = load_walkthrough(path, code)
+        except ContentError as error:
+            problems += error.problems
+            if previous and code in previous:
+                loaded[code] = previous[code]
+    return dict(sorted(loaded.items())), problems
 
 
 def load_clinic(path: Path) -> tuple[ClinicValues | None, list[Problem]]:
@@ -111,6 +144,11 @@ def load_clinic(path: Path) -> tuple[ClinicValues | None, list[Problem]]:
         message = f"{values.treatments} treatments cannot fit in {values.course_days} days"
         problems.append(Problem.at(str(path), doc.position(("treatments",)), ("treatments",), message))
         values = None
+    if isinstance(values, ClinicValues) and not (path.parent / f"{values.default_language}.yaml").is_file():
+        have = ", ".join(languages_in(path.parent)) or "none"
+        message = f"there is no {values.default_language}.yaml beside this file (languages here: {have})"
+        problems.append(Problem.at(str(path), doc.position(("default_language",)), ("default_language",), message))
+        values = None
     return values if isinstance(values, ClinicValues) else None, problems
 
 
@@ -121,11 +159,31 @@ def _load_language(path: Path, clinic: ClinicValues | None) -> tuple[Walkthrough
         return None, list(error.problems)
     problems = _placeholder_problems(doc, str(path))
     if clinic is not None:
-        values = clinic.as_text()
+        problems += _untranslated_values(clinic, path)
+        values = clinic.as_text(path.stem)
         doc.data = map_strings(doc.data, lambda _loc, text: fill(text, values))
     walkthrough, more = _validate(Walkthrough, doc, str(path))
     problems += more + _duplicate_step_ids(doc, str(path)) + _unknown_default_pattern(doc, str(path))
     return (walkthrough if isinstance(walkthrough, Walkthrough) else None), problems
+
+
+def _untranslated_values(clinic: ClinicValues, language_file: Path) -> list[Problem]:
+    """A problem for each clinic value given per language but not in this file's language."""
+    missing = clinic.untranslated(language_file.stem)
+    if not missing:
+        return []
+    clinic_file = language_file.parent / CLINIC_FILE
+    doc = read_yaml(clinic_file)  # it was read without trouble a moment ago; only positions are wanted now
+    return [
+        Problem.at(
+            str(clinic_file),
+            doc.position((name,)),
+            (name,),
+            f"has no '{language_file.stem}' text, and {language_file.name} uses this language; "
+            f"add a line like '{language_file.stem}: ...' under it",
+        )
+        for name in missing
+    ]
 
 
 def _validate(model: type[BaseModel], doc: YamlDocument, file: str) -> tuple[BaseModel | None, list[Problem]]:

@@ -28,6 +28,12 @@ TextList = Annotated[tuple[Text, ...], Field(min_length=1)]
 Notes = Annotated[tuple[Text, ...], Field(max_length=20)]
 """Talking points for the counsellor: none or more lines."""
 
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")]
+"""A language code like ``en`` or ``es``, as in the language files' names."""
+
+LocalText = Annotated[dict[LanguageCode, Text], Field(min_length=1)]
+"""Text given once per language, e.g. ``{en: your clinic, es: su clínica}``."""
+
 StepId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,31}$")]
 """A short name for a step: lowercase letters, digits and dashes."""
 
@@ -191,15 +197,22 @@ IDLE_SECONDS_MIN, IDLE_SECONDS_MAX = 5, 3600
 """The range of the kiosk's idle time, in seconds."""
 STAFF_KEYS = tuple(f"f{number}" for number in range(1, 13))
 """Keys a clinic may choose to open the staff PIN prompt."""
-PRIVATE_SETTINGS = frozenset({"kiosk", "staff_pin_hash", "staff_key", "talk_minutes"})
+PRIVATE_SETTINGS = frozenset({"kiosk", "staff_pin_hash", "staff_key", "talk_minutes", "default_language"})
 """Clinic settings that are never filled into text a patient reads."""
 
 
 class ClinicValues(Strict):
     """Numbers and names that differ between clinics, filled into the text by name, e.g. ``{observation_minutes}``."""
 
-    clinic_name: Text = Field(description="The clinic's name as patients know it.")
-    clinic_phone: Text = Field(description="A phone number patients can call, written as it should be shown.")
+    clinic_name: Text | LocalText = Field(
+        description="The clinic's name as patients know it; or one per language, like {en: ..., es: ...}."
+    )
+    clinic_phone: Text | LocalText = Field(
+        description="A phone number patients can call, written as it should be shown; or one per language."
+    )
+    default_language: LanguageCode = Field(
+        default="en", description="The language shown first, e.g. en or es (there must be a file like es.yaml)."
+    )
     infusion_minutes: Minutes = Field(
         description="About how long one treatment (the infusion) takes, in minutes (1 to 600)."
     )
@@ -268,6 +281,26 @@ class ClinicValues(Strict):
         """The names text may use as placeholders: every value but the private kiosk settings."""
         return sorted(name for name in cls.model_fields if name not in PRIVATE_SETTINGS)
 
-    def as_text(self) -> dict[str, str]:
-        """Every value text may use, as the text that replaces its placeholder."""
-        return {name: str(getattr(self, name)) for name in self.text_value_names()}
+    def as_text(self, language: str) -> dict[str, str]:
+        """Every value text may use, as the text that replaces its placeholder in ``language``.
+
+        A value given per language with no text for ``language`` is left out
+        (see :meth:`untranslated`), so its placeholder stays as written.
+        """
+        texts: dict[str, str] = {}
+        for name in self.text_value_names():
+            value = getattr(self, name)
+            if isinstance(value, dict):
+                if language in value:
+                    texts[name] = value[language]
+            else:
+                texts[name] = str(value)
+        return texts
+
+    def untranslated(self, language: str) -> list[str]:
+        """The values given per language that have no text for ``language``."""
+        return [
+            name
+            for name in self.text_value_names()
+            if isinstance(getattr(self, name), dict) and language not in getattr(self, name)
+        ]

@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer
 from ..breathing import BreathingSession, BreathState, Clock
 from ..content.model import Calm, Walkthrough
 from ..talk import TalkTimer, minutes_and_seconds
+from ..ui_text import localize_bindings
 from ..widgets.nav import touch_button
 from ..widgets.pacer import BreathShape
 from ..widgets.text import PlainText
@@ -67,6 +68,7 @@ class CalmScreen(Screen[None]):
         self.calm: Calm = walkthrough.calm
         self.walkthrough = walkthrough
         self.words = words
+        localize_bindings(self, words)
         self.minutes = minutes
         self.reduced_motion = reduced_motion
         self.clock = clock

@@ -12,6 +12,7 @@ from textual.widgets import Footer
 
 from ..content.model import Walkthrough
 from ..talk import TalkTimer
+from ..ui_text import localize_bindings
 from ..widgets.nav import touch_button
 from ..widgets.text import PlainText, bullet_lines
 from ..widgets.title import TitleBar
@@ -33,6 +34,7 @@ class FaqScreen(Screen[None]):
         super().__init__()
         self.walkthrough = walkthrough
         self.words = words
+        localize_bindings(self, words)
         self.talk_timer = talk_timer
         if talk_timer is not None:
             self.add_class("-counsellor")

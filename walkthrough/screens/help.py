@@ -9,11 +9,19 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 
+from ..ui_text import localize_bindings
 from ..widgets.nav import touch_button
 from ..widgets.text import PlainText
 
 
-def help_lines(words: Mapping[str, str], *, kiosk: bool = False, counsellor: bool = False, faq: bool = True) -> str:
+def help_lines(
+    words: Mapping[str, str],
+    *,
+    kiosk: bool = False,
+    counsellor: bool = False,
+    faq: bool = True,
+    languages: bool = False,
+) -> str:
     """The key list, one key per line; a kiosk has no quit key, and only counsellors have their keys."""
     rows = [
         ("→ space n", words["key_next"]),
@@ -22,6 +30,7 @@ def help_lines(words: Mapping[str, str], *, kiosk: bool = False, counsellor: boo
         ("b", words["key_breathe"]),
         ("a", words["key_auto"]),
         *([("f", words["key_faq"])] if faq else []),
+        *([("l", words["key_language"])] if languages else []),
         ("↑ ↓ PgUp PgDn", words["key_scroll"]),
         ("c", words["key_contrast"]),
         ("?", words["key_help"]),
@@ -51,13 +60,22 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def __init__(
-        self, words: Mapping[str, str], *, kiosk: bool = False, counsellor: bool = False, faq: bool = True
+        self,
+        words: Mapping[str, str],
+        *,
+        kiosk: bool = False,
+        counsellor: bool = False,
+        faq: bool = True,
+        languages: bool = False,
     ) -> None:
+        """Help in the language of ``words``; the flags say which keys this app has."""
         super().__init__()
         self.words = words
+        localize_bindings(self, words)
         self.kiosk = kiosk
         self.counsellor = counsellor
         self.faq = faq
+        self.languages = languages
 
     def compose(self) -> ComposeResult:
         """Title, intro, the keys and a Close button."""
@@ -66,7 +84,14 @@ class HelpScreen(ModalScreen[None]):
                 yield PlainText(self.words["help_title"], classes="heading")
                 yield PlainText(self.words["help_intro"], classes="body")
                 yield PlainText(
-                    help_lines(self.words, kiosk=self.kiosk, counsellor=self.counsellor, faq=self.faq), classes="keys"
+                    help_lines(
+                        self.words,
+                        kiosk=self.kiosk,
+                        counsellor=self.counsellor,
+                        faq=self.faq,
+                        languages=self.languages,
+                    ),
+                    classes="keys",
                 )
             yield touch_button(self.words["close"], "screen.dismiss", id="close", classes="primary")
 

@@ -13,6 +13,7 @@ from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from ..talk import TalkTimer
+from ..ui_text import localize_bindings
 from ..widgets.nav import touch_button
 from ..widgets.text import PlainText
 from ..widgets.title import TitleBar
@@ -45,6 +46,7 @@ class OverviewScreen(Screen[int | None]):
         self.title_text = title
         self.entries = entries
         self.words = words
+        localize_bindings(self, words)
         self.current = current
         self.steps = steps
         self.faq = faq

@@ -13,6 +13,7 @@ from textual.timer import Timer
 from textual.widgets import Input
 
 from ..pin import MAX_PIN_LENGTH, PinGuard
+from ..ui_text import localize_bindings
 from ..widgets.nav import touch_button
 from ..widgets.text import PlainText
 
@@ -30,6 +31,7 @@ class StaffPinScreen(ModalScreen[bool]):
     def __init__(self, words: Mapping[str, str], guard: PinGuard) -> None:
         super().__init__()
         self.words = words
+        localize_bindings(self, words)
         self.guard = guard
         self._timer: Timer | None = None
 

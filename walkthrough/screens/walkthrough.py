@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,7 +16,7 @@ from textual.widgets import ContentSwitcher, Footer
 from ..content import LoadedWalkthrough
 from ..reading import reading_seconds
 from ..talk import TalkTimer
-from ..ui_text import ui_text
+from ..ui_text import localize_bindings, ui_text
 from ..widgets.counsellor import NotesPanel
 from ..widgets.nav import NavBar
 from ..widgets.text import PlainText
@@ -41,6 +42,7 @@ class WalkthroughScreen(Screen[None]):
         Binding("home", "home", "Start", priority=True),
         Binding("b", "app.calm", "Breathe"),
         Binding("a", "auto", "Auto"),
+        Binding("l", "app.language", "Language"),
         Binding("1", "jump(1)", "Step", key_display="1-9"),
         *(Binding(str(number), f"jump({number})", show=False) for number in range(2, 10)),
     ]
@@ -51,11 +53,29 @@ class WalkthroughScreen(Screen[None]):
     auto_reading: reactive[bool] = reactive(False, init=False)
     """Hands-free reading: turn to the next page on its own after a reading time."""
 
-    def __init__(self, content: LoadedWalkthrough, *, talk_timer: TalkTimer | None = None) -> None:
+    def __init__(
+        self,
+        content: LoadedWalkthrough,
+        *,
+        talk_timer: TalkTimer | None = None,
+        page: int = 0,
+        languages: Mapping[str, str] | None = None,
+    ) -> None:
+        """Show ``content`` from ``page`` (0 is the welcome page).
+
+        Args:
+            content: The walkthrough in the language to show.
+            talk_timer: The counsellor's talk timer; None in patient mode.
+            page: The page to open on (past the last page opens the last).
+            languages: Languages to offer on the welcome page, code to name; none or one offers no choice.
+        """
         super().__init__()
         self.content = content
+        self.start_page = page
+        self.languages = dict(languages or {})
         self.talk_timer = talk_timer
         self.words = ui_text(content.language)
+        localize_bindings(self, self.words)
         self.page_count = 0
         """How many pages there are, welcome and questions included; set when they are built."""
         if talk_timer is not None:
@@ -84,7 +104,7 @@ class WalkthroughScreen(Screen[None]):
     def _build_pages(self) -> list[Page]:
         content, words = self.content.walkthrough, self.words
         steps = content.steps
-        pages: list[Page] = [WelcomePage(content.welcome, words)]
+        pages: list[Page] = [WelcomePage(content.welcome, words, self.languages, self.content.language)]
         pages += [StepPage(step, number, len(steps), words) for number, step in enumerate(steps, 1)]
         pages += [VisitPage(content.visit, words), CoursePage(content.course, self.content.clinic, words)]
         pages.append(QuestionsPage(content.questions, words))
@@ -130,6 +150,7 @@ class WalkthroughScreen(Screen[None]):
         for page in self.query(Page):
             self.watch(page, "scroll_y", self._update_more_hint, init=False)
             self.watch(page, "virtual_size", self._update_more_hint, init=False)
+        self.set_reactive(WalkthroughScreen.page_index, min(max(0, self.start_page), self.page_count - 1))
         self._show_page()
 
     def _update_more_hint(self) -> None:

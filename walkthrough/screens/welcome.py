@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from textual.app import ComposeResult
+from textual.containers import Horizontal
 
 from ..content.model import Welcome
 from ..widgets.nav import touch_button
@@ -15,12 +16,28 @@ from .page import Page
 class WelcomePage(Page):
     """The first page: a greeting, how to use the walkthrough, and the disclaimer."""
 
-    def __init__(self, welcome: Welcome, words: Mapping[str, str], **kwargs: object) -> None:
+    def __init__(
+        self,
+        welcome: Welcome,
+        words: Mapping[str, str],
+        languages: Mapping[str, str],
+        language: str,
+        **kwargs: object,
+    ) -> None:
+        """The welcome page, with a button for each of ``languages`` (code to name) when there are two or more."""
         super().__init__(words, **kwargs)
         self.welcome = welcome
+        self.languages = languages
+        self.language = language
 
     def compose(self) -> ComposeResult:
-        """The greeting, the body, the disclaimer and the contrast button."""
+        """The language choice, the greeting, the body, the disclaimer and the contrast button."""
+        if len(self.languages) > 1:
+            with Horizontal(id="languages"):
+                yield PlainText(self.words["language_choice"], id="language-label")
+                for code, name in self.languages.items():
+                    chosen = " -chosen" if code == self.language else ""
+                    yield touch_button(name, f"app.language('{code}')", id=f"lang-{code}", classes=f"language{chosen}")
         yield PlainText(self.welcome.title, classes="heading")
         yield PlainText(self.welcome.body, classes="body")
         yield PlainText(self.welcome.disclaimer, classes="disclaimer")

@@ -40,3 +40,11 @@ class NavBar(Horizontal):
             yield touch_button(self.words["faq"], "app.faq", id="faq", classes="secondary")
         yield touch_button(self.words["help"], "app.help", id="help", classes="secondary")
         yield touch_button(self.words["next"], "screen.next", id="next", classes="primary")
+
+    def on_mount(self) -> None:
+        """No space around labels: longer ones, like the Spanish Next, need every column.
+
+        Set here because Textual's CSS does not accept ``line-pad: 0``.
+        """
+        for button in self.query(Button):
+            button.styles.line_pad = 0
