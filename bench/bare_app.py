@@ -1,20 +1,26 @@
-"""A bare Textual app to compare against: one Static screen, optionally a bar redrawn at 15 fps."""
+"""A bare Textual app to compare against: one Static screen with next/back paging, optionally a bar at 15 fps."""
 
 from __future__ import annotations
 
 import sys
 
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.widgets import Static
+
+PAGES = [f"Page {number}\n\nA bare Textual app for comparison." for number in range(1, 9)]
 
 
 class BareApp(App[None]):
-    """The least a Textual app can be; with ``animate``, a bar that changes width 15 times a second."""
+    """The least a Textual app can be: a Static paged by → and ←; with ``animate``, a bar redrawn 15 times a second."""
 
-    def __init__(self, animate: bool) -> None:
+    BINDINGS = [Binding("right", "page(1)", "Next"), Binding("left", "page(-1)", "Back"), Binding("q", "quit", "Quit")]
+
+    def __init__(self, animate: bool = False) -> None:
         super().__init__()
         self.animate = animate
         self.frame = 0
+        self.page = 0
 
     def compose(self) -> ComposeResult:
         yield Static("Welcome\n\nA bare Textual app for comparison.", id="text")
@@ -23,6 +29,10 @@ class BareApp(App[None]):
     def on_mount(self) -> None:
         if self.animate:
             self.set_interval(1 / 15, self.step)
+
+    def action_page(self, step: int) -> None:
+        self.page = (self.page + step) % len(PAGES)
+        self.query_one("#text", Static).update(PAGES[self.page])
 
     def step(self) -> None:
         self.frame = (self.frame + 1) % 30

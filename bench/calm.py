@@ -54,7 +54,7 @@ def cpu_figures(window: float, repeats: int) -> dict[str, list[float]]:
     return figures
 
 
-async def timing_figures(minutes: int) -> tuple[list[float], list[float]]:
+async def timing_figures(minutes: float) -> tuple[list[float], list[float]]:
     """Phase-change errors (ms, shown minus planned) and redraw intervals (ms) over ``minutes`` of breathing."""
     app = WalkthroughApp(load_walkthrough(bundled_content_dir()))
     ticks: list[float] = []

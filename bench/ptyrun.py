@@ -9,6 +9,7 @@ import struct
 import threading
 import time
 from fcntl import ioctl
+from pathlib import Path
 from termios import TIOCSWINSZ
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -39,14 +40,14 @@ class PtyProgram:
             if len(self.output) > 1 << 20:
                 del self.output[: len(self.output) - 4096]
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> None:
-        """Wait until ``text`` has been drawn."""
+    def wait_for(self, text: str, timeout: float = 20.0, poll: float = 0.02) -> None:
+        """Wait until ``text`` has been drawn, looking every ``poll`` seconds."""
         deadline = time.monotonic() + timeout
         needle = text.encode()
         while needle not in self.output:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"{text!r} never appeared")
-            time.sleep(0.02)
+            time.sleep(poll)
 
     def send(self, keys: str) -> None:
         """Type ``keys`` (raw bytes, e.g. '\\x1b[C' for right arrow)."""
@@ -73,3 +74,26 @@ class PtyProgram:
         except OSError:
             pass
         os.close(self.fd)
+
+
+KEYS = {
+    "right": "\x1b[C",
+    "left": "\x1b[D",
+    "escape": "\x1b",
+    "f9": "\x1b[20~",
+    "question_mark": "?",
+    "b": "b",
+    "f": "f",
+    "l": "l",
+}
+"""What a terminal sends for each key the benchmarks press."""
+
+
+def probe_program(which: str, samples: Path) -> PtyProgram:
+    """``bench.probe`` for ``which`` ("app" or "bare") in a pseudo-terminal, its first screen drawn."""
+    import sys
+
+    program = PtyProgram([sys.executable, "-m", "bench.probe", which, str(samples)])
+    program.wait_for("Welcome")
+    time.sleep(0.5)
+    return program

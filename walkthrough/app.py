@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import signal
 import time
@@ -34,6 +35,7 @@ from .screens.overview import FAQ_CHOICE, OverviewScreen
 from .screens.staff import StaffPinScreen
 from .screens.walkthrough import WalkthroughScreen
 from .talk import TalkTimer
+from .textual_fixes import keep_styles_caches_collectable
 from .themes import CALM, HIGH_CONTRAST, THEMES
 from .ui_text import UI_TEXT, localize_bindings, ui_text
 from .watch import POLL_SECONDS, ContentWatcher, reload_content
@@ -44,6 +46,8 @@ MAX_PROBLEMS_SHOWN = 8
 
 NOTICE_UNTIL_FIXED = 24 * 60 * 60.0
 """A reload's problems stay on screen until the next save clears them."""
+
+keep_styles_caches_collectable()
 
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 """Signals that end the app cleanly, terminal restored, with exit status 128 + the signal's number."""
@@ -179,6 +183,11 @@ class WalkthroughApp(App[None]):
             self._arm_idle_check(self.kiosk.idle_seconds)
         if self.watcher is not None:
             self.set_interval(POLL_SECONDS, self.check_for_changes)
+        # Everything built for the first screen (Textual, the content, the pages) lives about as long
+        # as the app: frozen, full collections need not walk it again, so they stay short and page
+        # turns steady. Only this first session is frozen: a kiosk's fresh starts can leave at most
+        # that one screen behind, however long it runs.
+        self.call_after_refresh(gc.freeze)
 
     def input_failed(self, error: BaseException) -> None:
         """The terminal's input failed for good: log it and end, so a supervisor can start afresh."""

@@ -21,10 +21,8 @@ from .content import ContentError, LoadedWalkthrough, bundled_content_dir, load_
 from .content.lint import DEFAULT_MAX_GRADE
 from .content.loader import load_languages
 from .content.model import IDLE_SECONDS_MAX, IDLE_SECONDS_MIN
-from .content.schema import schema_text
 from .kiosk import KioskSettings, clean_environment, default_log_path, open_log
 from .pin import hash_pin, pin_problem
-from .validate import validate_paths
 
 
 def idle_seconds(text: str) -> int:
@@ -133,9 +131,13 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.counsellor and args.kiosk:
         parser.error("--counsellor and --kiosk cannot go together: a kiosk never shows counsellor notes")
     if args.command == "validate":
+        from .validate import validate_paths  # only here: the app itself starts without the checker's modules
+
         paths = args.paths or [bundled_content_dir()]
         return validate_paths(paths, out=sys.stdout, err=sys.stderr, max_grade=args.max_grade, strict=args.strict)
     if args.command == "schema":
+        from .content.schema import schema_text
+
         sys.stdout.write(schema_text("clinic" if args.clinic else "walkthrough"))
         return 0
     if args.command == "hash-pin":

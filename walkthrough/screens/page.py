@@ -11,8 +11,12 @@ class Page(VerticalScroll):
     """One screenful of the walkthrough; long text scrolls inside it.
 
     Pages are built once when the app starts and shown in turn, so moving
-    between them costs no widget building.
+    between them costs no widget building. They never take the keyboard focus:
+    a focus change restyles the whole page and rebuilds the footer on every
+    turn, so the screen's arrow keys scroll the page on show instead.
     """
+
+    can_focus = False
 
     def __init__(self, words: Mapping[str, str], **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]

@@ -11,13 +11,14 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer
+from textual.widgets import ContentSwitcher
 
 from ..content import LoadedWalkthrough
 from ..reading import reading_seconds
 from ..talk import TalkTimer
 from ..ui_text import localize_bindings, ui_text
 from ..widgets.counsellor import NotesPanel
+from ..widgets.footer import SteadyFooter
 from ..widgets.nav import NavBar
 from ..widgets.text import PlainText
 from ..widgets.title import TitleBar
@@ -26,6 +27,9 @@ from .questions import QuestionsPage
 from .step import StepPage
 from .timeline import CoursePage, VisitPage
 from .welcome import WelcomePage
+
+SCROLL_KEYS = ("up", "down", "pageup", "pagedown", "end")
+"""Keys that scroll a long page (pages never take the focus, so the screen scrolls for them)."""
 
 
 class WalkthroughScreen(Screen[None]):
@@ -43,6 +47,7 @@ class WalkthroughScreen(Screen[None]):
         Binding("b", "app.calm", "Breathe"),
         Binding("a", "auto", "Auto"),
         Binding("l", "app.language", "Language"),
+        *(Binding(key, f"scroll('{key}')", show=False) for key in SCROLL_KEYS),
         Binding("1", "jump(1)", "Step", key_display="1-9"),
         *(Binding(str(number), f"jump({number})", show=False) for number in range(2, 10)),
     ]
@@ -99,7 +104,7 @@ class WalkthroughScreen(Screen[None]):
             yield PlainText(self.words["more_below"], id="more-hint")
         yield PlainText(self.content.walkthrough.safety_line, id="safety-line")
         yield NavBar(self.words, faq=bool(self.content.walkthrough.faq), id="nav")
-        yield Footer()
+        yield SteadyFooter()
 
     def _build_pages(self) -> list[Page]:
         content, words = self.content.walkthrough, self.words
@@ -146,7 +151,7 @@ class WalkthroughScreen(Screen[None]):
         return self.query_one(f"#page-{self.page_index}", Page)
 
     def on_mount(self) -> None:
-        """Start on the welcome page with the keyboard on it, so arrows scroll."""
+        """Start on the welcome page, and watch each page's scrolling for the "More below" hint."""
         for page in self.query(Page):
             self.watch(page, "scroll_y", self._update_more_hint, init=False)
             self.watch(page, "virtual_size", self._update_more_hint, init=False)
@@ -166,7 +171,6 @@ class WalkthroughScreen(Screen[None]):
         self.query_one(ContentSwitcher).current = f"page-{self.page_index}"
         page = self.current_page
         page.scroll_home(animate=False)
-        page.focus()
         self.call_after_refresh(self._update_more_hint)
         self.query_one("#back").disabled = self.page_index == 0
         self.query_one("#next").disabled = self.page_index == self.page_count - 1
@@ -208,6 +212,18 @@ class WalkthroughScreen(Screen[None]):
         """Counsellor: show step ``number`` (1 is the first step)."""
         if self.counsellor and 1 <= number <= len(self.content.walkthrough.steps):
             self.page_index = number
+
+    def action_scroll(self, key: str) -> None:
+        """Scroll the page on show: ↑ ↓ by a line, PgUp PgDn by a screen, end to the bottom."""
+        page = self.current_page
+        scroll = {
+            "up": page.scroll_up,
+            "down": page.scroll_down,
+            "pageup": page.scroll_page_up,
+            "pagedown": page.scroll_page_down,
+            "end": page.scroll_end,
+        }[key]
+        scroll(animate=False)
 
     def action_auto(self) -> None:
         """Turn hands-free reading on or off."""

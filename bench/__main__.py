@@ -1,0 +1,193 @@
+"""``python -m bench [--quick]``: every benchmark, the app beside a bare Textual app, in one table.
+
+Full mode is for notes and the README (about half an hour); ``--quick`` is for CI
+(about a minute: the breathing timer runs while the CPU is measured) and never
+fails on the figures, which are noisy on a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import platform
+import statistics
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import textual
+
+from .calm import cpu_figures, timing_figures
+from .figures import median, p99, slope
+from .latency import latency_figures
+from .memory import memory_figures
+from .startup import startup_figures
+
+
+@dataclass(frozen=True)
+class Mode:
+    """How much of each benchmark to run."""
+
+    startups: int
+    presses: int
+    navigations: int
+    every: int
+    cpu_window: float
+    breathing_minutes: float
+
+
+FULL = Mode(startups=15, presses=500, navigations=10_000, every=1_000, cpu_window=60.0, breathing_minutes=10)
+QUICK = Mode(startups=4, presses=80, navigations=300, every=100, cpu_window=3.0, breathing_minutes=0.5)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table."""
+
+    figure: str
+    median: str
+    tail: str
+    bare: str
+    ratio: str
+    budget: str
+    passed: bool
+
+
+def main() -> int:
+    """Run everything and print the table; in full mode, exit 1 if a budget is broken."""
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--quick", action="store_true", help="a short run for CI; prints, never fails on figures")
+    args = parser.parse_args()
+    mode = QUICK if args.quick else FULL
+    started = time.monotonic()
+    print(
+        f"walkthrough benchmarks ({'quick' if args.quick else 'full'}) on {platform.machine()}, "
+        f"Python {platform.python_version()}, Textual {textual.__version__}"
+    )
+    rows = [*startup_rows(mode), *latency_rows(mode), *memory_rows(mode)]
+    if args.quick:
+        with ThreadPoolExecutor(1) as pool:  # quick: breathe in this process while the CPU is read from others
+            timing = pool.submit(timing_rows, mode)
+            rows += cpu_rows(mode)
+            rows += timing.result()
+    else:
+        rows += [*cpu_rows(mode), *timing_rows(mode)]
+    print_table(rows)
+    print(f"({time.monotonic() - started:.0f} s)")
+    if args.quick:
+        return 0
+    return 0 if all(row.passed for row in rows) else 1
+
+
+def startup_rows(mode: Mode) -> list[Row]:
+    """Launch to first screen in a pseudo-terminal."""
+    figures = startup_figures(mode.startups)
+    app, bare = median(figures["app"]), median(figures["bare"])
+    ratio = app / bare
+    return [
+        Row(
+            f"start-up to first screen, ms ({mode.startups} runs)",
+            f"{app:.0f}",
+            f"max {max(figures['app']):.0f}",
+            f"{bare:.0f}",
+            f"{ratio:.2f}",
+            "≤ 1.25× bare",
+            ratio <= 1.25,
+        )
+    ]
+
+
+def latency_rows(mode: Mode) -> list[Row]:
+    """Key to painted screen, next and back."""
+    figures = latency_figures(mode.presses)
+    app, bare = figures["app"], figures["bare"]
+    return [
+        Row(
+            f"key to painted screen, ms ({len(app)} of {mode.presses} keys)",
+            f"{median(app):.1f}",
+            f"p99 {p99(app):.1f}",
+            f"{median(bare):.1f}",
+            f"{median(app) / median(bare):.1f}",
+            "≤ 10, p99 ≤ 40",
+            median(app) <= 10 and p99(app) <= 40,
+        )
+    ]
+
+
+def memory_rows(mode: Mode) -> list[Row]:
+    """RSS over many navigations: growth after the first checkpoint, and its trend."""
+    figures = memory_figures(mode.navigations, mode.every)
+    rows = []
+    app, bare = figures["app"], figures["bare"]
+    # Growth is counted from the first checkpoint: the start-up reading is before any screen was visited.
+    growth, bare_growth = app[-1] - app[1], bare[-1] - bare[1]
+    trend = slope([(index * mode.every, value) for index, value in enumerate(app[1:], 1)]) * 1000
+    rows.append(
+        Row(
+            f"memory growth, MB ({mode.navigations:,} navigations)",
+            f"{growth:+.2f}",
+            f"{trend:+.2f}/1k",
+            f"{bare_growth:+.2f}",
+            "-",
+            "≤ 2, no trend",
+            growth <= 2.0 and trend <= 0.2,
+        )
+    )
+    print("  RSS MB, app: " + " ".join(f"{value:.1f}" for value in app))
+    print("  RSS MB, bare: " + " ".join(f"{value:.1f}" for value in bare))
+    return rows
+
+
+def cpu_rows(mode: Mode) -> list[Row]:
+    """CPU of one core: idle on text, after calming mode, and while the pacer animates."""
+    figures = cpu_figures(mode.cpu_window, 1)
+    bare_idle, bare_animating = figures["bare app, idle"][0], figures["bare app, bar at 15 fps"][0]
+    rows = []
+    for name, key, bare, budget in [
+        ("idle CPU %, text screen", "text screen, idle", bare_idle, 0.5),
+        ("idle CPU %, after calming mode", "text screen, after calming mode", bare_idle, 0.5),
+        ("animating CPU %, breathing pacer", "pacer animating", bare_animating, 3.0),
+    ]:
+        value = figures[key][0]
+        ratio = f"{value / bare:.1f}" if bare > 0 else "-"
+        passed = value < budget if "idle" in name else value <= budget
+        limit = f"< {budget}" if "idle" in name else f"≤ {budget}"
+        rows.append(Row(f"{name} ({mode.cpu_window:.0f} s)", f"{value:.2f}", "", f"{bare:.2f}", ratio, limit, passed))
+    return rows
+
+
+def timing_rows(mode: Mode) -> list[Row]:
+    """Breathing phase changes against the monotonic plan."""
+    errors, _ = asyncio.run(timing_figures(mode.breathing_minutes))
+    worst = max(abs(error) for error in errors)
+    quarter = max(1, len(errors) // 4)
+    build_up = statistics.mean(errors[-quarter:]) - statistics.mean(errors[:quarter])
+    return [
+        Row(
+            f"timer error, ms ({len(errors)} phases, {mode.breathing_minutes:g} min)",
+            f"{median(errors):.2f}",
+            f"max {worst:.2f}",
+            "",
+            "",
+            "each ≤ 10, no build-up",
+            worst <= 10 and abs(build_up) <= 2,
+        ),
+        Row("  build-up, ms (last quarter − first)", f"{build_up:+.2f}", "", "", "", "", True),
+    ]
+
+
+def print_table(rows: list[Row]) -> None:
+    """The table: figure, median, tail, the bare app's figure, the ratio, the budget and the verdict."""
+    width = max(len(row.figure) for row in rows)
+    lines = [("figure", "median", "p99/max", "bare", "ratio", "budget", "result")]
+    for row in rows:
+        verdict = "" if not row.budget else ("pass" if row.passed else "FAIL")
+        lines.append((row.figure, row.median, row.tail, row.bare, row.ratio, row.budget, verdict))
+    for figure, middle, tail, bare, ratio, budget, verdict in lines:
+        print(f"{figure:<{width}}  {middle:>8}  {tail:>12}  {bare:>7}  {ratio:>6}  {budget:<24}{verdict}")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
