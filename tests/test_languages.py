@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "content" / "ketamine-infusion"
 
 SPANISH_HEADINGS = [
-    "Bienvenida",
+    "Le damos la bienvenida",
     "Le ponen la vía",
     "Empieza la infusión",
     "Siente el efecto",
@@ -145,7 +145,7 @@ async def test_tap_a_language_on_the_welcome_page_switches_everything() -> None:
         await pilot.pause()
         text = screen_text(app)
         assert app.content.language == "es"
-        assert "Bienvenida" in text and "Siguiente" in text and "Respirar" in text
+        assert "Le damos la bienvenida" in text and "Siguiente" in text and "Respirar" in text
         assert "Welcome" not in text and "Next" not in text
         assert app.screen.query_one("#lang-es").has_class("-chosen")
         await pilot.click("#lang-en")
@@ -205,3 +205,27 @@ async def test_lang_es_walks_the_whole_visit_in_spanish(size: tuple[int, int]) -
         await pilot.press("escape", "question_mark")
         await pilot.pause()
         assert "Cómo se usa" in screen_text(app)
+
+
+async def test_a_step_missing_in_the_other_language_leads_to_the_welcome_page_not_another_step(copy: Path) -> None:
+    es = copy / "es.yaml"
+    text = es.read_text(encoding="utf-8")
+    es.write_text(text[: text.index("  - id: infusion")] + text[text.index("  - id: effects") :], encoding="utf-8")
+    first = load_walkthrough(copy, "en")
+    languages, _ = load_languages(copy, first)
+    app = WalkthroughApp(first, languages=languages)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right", "right", "right")  # step 3, "effects": in both languages
+        await pilot.press("l")
+        await pilot.pause()
+        assert "Siente el efecto" in screen_text(app)  # the same step by its id, now step 2 of 3
+        await pilot.press("l", "left")  # back in English, on step 2, "infusion": not in Spanish
+        await pilot.pause()
+        assert "The infusion begins" in screen_text(app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkthroughScreen) and app.screen.page_index == 0
+
+
+def test_a_regional_code_falls_back_to_its_language() -> None:
+    assert load_walkthrough(BUNDLED, "es-mx").language == "es"

@@ -161,7 +161,7 @@ def test_spanish_too_hard_is_a_warning_with_its_line(copy: Path) -> None:
     es = copy / "es.yaml"
     text = es.read_text(encoding="utf-8")
     hard = "La administración intravenosa de ketamina requiere monitorización cardiovascular continua."
-    easy = "    answer: Sí. Puede pedir que paren la infusión en todo momento."
+    easy = "    answer: Sí. Puede pedir que paren la infusión en cualquier momento."
     es.write_text(text.replace(easy, f"    answer: {hard}"))
     line = next(n for n, text in enumerate(es.read_text().splitlines(), 1) if hard in text)
     result = validate("--strict", str(copy))

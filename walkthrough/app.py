@@ -33,7 +33,7 @@ from .screens.help import HelpScreen
 from .screens.idle import IdleWarningScreen
 from .screens.overview import FAQ_CHOICE, OverviewScreen
 from .screens.staff import StaffPinScreen
-from .screens.walkthrough import WalkthroughScreen
+from .screens.walkthrough import WalkthroughScreen, page_names
 from .talk import TalkTimer
 from .textual_fixes import keep_styles_caches_collectable
 from .themes import CALM, HIGH_CONTRAST, THEMES
@@ -281,12 +281,24 @@ class WalkthroughApp(App[None]):
         if not code:
             code = codes[(codes.index(self.content.language) + 1) % len(codes)]
         if code in self.languages:
+            page = self._same_page_in(self.languages[code], or_else_start=True)
             self.content = self.languages[code]
-            self.call_later(self._replace_session, self._current_page())
+            self.call_later(self._replace_session, page)
 
-    def _current_page(self) -> int:
+    def _same_page_in(self, content: LoadedWalkthrough, *, or_else_start: bool) -> int:
+        """The page of ``content`` that shows what is on screen now: the same step by its id.
+
+        A step the other content lacks leads to the welcome page (``or_else_start``,
+        never to another step by mistake) or to the page at the same place.
+        """
         screen = self.screen_stack[0] if self.screen_stack else None
-        return screen.page_index if isinstance(screen, WalkthroughScreen) else 0
+        if not isinstance(screen, WalkthroughScreen):
+            return 0
+        now, then = page_names(screen.content.walkthrough), page_names(content.walkthrough)
+        name = now[min(screen.page_index, len(now) - 1)]
+        if name in then:
+            return then.index(name)
+        return 0 if or_else_start else min(screen.page_index, len(then) - 1)
 
     async def _replace_session(self, page: int = 0) -> None:
         """Swap the whole screen stack for a new walkthrough screen at ``page``, in the current content."""
@@ -320,8 +332,9 @@ class WalkthroughApp(App[None]):
                 details, title=words["reload_failed"], severity="error", timeout=NOTICE_UNTIL_FIXED, markup=False
             )
         if reloaded.current != self.content:
+            page = self._same_page_in(reloaded.current, or_else_start=False)
             self.content = reloaded.current
-            await self._replace_session(self._current_page())
+            await self._replace_session(page)
             if not reloaded.problems:
                 self.notify(words["reload_done"], timeout=3, markup=False)
 

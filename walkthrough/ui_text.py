@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from textual.binding import BindingsMap
+from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
 UI_TEXT: Mapping[str, Mapping[str, str]] = {
@@ -115,6 +115,11 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
         "footer.sound": "Bell",
         "reload_failed": "The new content has problems, so the last good version stays on screen:",
         "reload_done": "Content reloaded.",
+        "keyname.space": "space",
+        "keyname.home": "home",
+        "keys.next": "→ space n",
+        "keys.home": "home",
+        "keys.scroll": "↑ ↓ PgUp PgDn",
     },
     "es": {
         "next": "Siguiente →",
@@ -140,12 +145,12 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
         "minutes_button": "{minutes} min",
         "time_left": "Quedan {time}",
         "paused": "En pausa. Toque Seguir cuando quiera.",
-        "sound_on": "Campana sí",
-        "sound_off": "Campana no",
+        "sound_on": "Sonido sí",
+        "sound_off": "Sonido no",
         "seconds_left": "{seconds}",
         "auto_next_in": "Siguiente página en {seconds} s",
         "key_breathe": "Respirar conmigo",
-        "key_auto": "Pasar las páginas solo",
+        "key_auto": "Pasar las páginas automáticamente",
         "after_treatment": "Después de cada tratamiento",
         "more_below": "↓ Hay más abajo",
         "help_title": "Cómo se usa",
@@ -214,10 +219,15 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
         "footer.resume": "Seguir",
         "footer.stop": "Parar",
         "footer.length": "Minutos",
-        "footer.next_pattern": "Forma",
-        "footer.sound": "Campana",
+        "footer.next_pattern": "Ritmo",
+        "footer.sound": "Sonido",
         "reload_failed": "El contenido nuevo tiene problemas; sigue en pantalla la última versión buena:",
         "reload_done": "Contenido cargado de nuevo.",
+        "keyname.space": "espacio",
+        "keyname.home": "Inicio",
+        "keys.next": "→ espacio n",
+        "keys.home": "Inicio",
+        "keys.scroll": "↑ ↓ RePág AvPág",
     },
 }
 """Interface words by language code, then by name."""
@@ -236,13 +246,17 @@ def localize_bindings(node: DOMNode, words: Mapping[str, str]) -> None:
     """
     node._bindings = BindingsMap.from_keys(
         {
-            key: [
-                replace(binding, description=words.get(footer_word(binding.action), binding.description))
-                for binding in bindings
-            ]
+            key: [_localized(binding, words) for binding in bindings]
             for key, bindings in node._bindings.key_to_bindings.items()
         }
     )
+
+
+def _localized(binding: Binding, words: Mapping[str, str]) -> Binding:
+    """The binding with its footer words, and its key's name (space, home), in the language of ``words``."""
+    description = words.get(footer_word(binding.action), binding.description)
+    key_name = words.get(f"keyname.{binding.key}", binding.key_display)
+    return replace(binding, description=description, key_display=key_name)
 
 
 def footer_word(action: str) -> str:

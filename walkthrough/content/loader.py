@@ -84,6 +84,9 @@ def resolve_language_file(path: Path, language: str | None) -> Path:
     candidate = path / f"{language}.yaml"
     if candidate.is_file():
         return candidate
+    general = path / f"{language.split('-')[0]}.yaml"  # es-mx: the Spanish file when there is no es-mx.yaml
+    if general.is_file():
+        return general
     have = ", ".join(languages_in(path)) or "none"
     raise ContentError(
         [Problem.about_file(str(candidate), f"no '{language}' file in this folder (languages here: {have})")]

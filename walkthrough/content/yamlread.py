@@ -176,8 +176,9 @@ def _yaml_problem(error: yaml.YAMLError, name: str, text: str) -> Problem:
     hint = hint or next((advice for clue, advice in _SYNTAX_HINTS if clue in message), None)
     if hint:
         message = f"{hint} (YAML says: {message})"
-    if "end of stream" in message and getattr(error, "context_mark", None) is not None:
-        mark = error.context_mark  # where the unclosed quote or bracket began
+    opened_at = getattr(error, "context_mark", None)
+    if opened_at is not None and ("end of stream" in message or "while parsing a flow" in message):
+        mark = opened_at  # where the unclosed quote or bracket began, not where YAML gave up
     if mark is None:
         return Problem.about_file(name, f"not valid YAML: {message}")
     line, col = _pos(mark)

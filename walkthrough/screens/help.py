@@ -24,14 +24,14 @@ def help_lines(
 ) -> str:
     """The key list, one key per line; a kiosk has no quit key, and only counsellors have their keys."""
     rows = [
-        ("→ space n", words["key_next"]),
+        (words["keys.next"], words["key_next"]),
         ("← p", words["key_back"]),
-        ("home", words["key_home"]),
+        (words["keys.home"], words["key_home"]),
         ("b", words["key_breathe"]),
         ("a", words["key_auto"]),
         *([("f", words["key_faq"])] if faq else []),
         *([("l", words["key_language"])] if languages else []),
-        ("↑ ↓ PgUp PgDn", words["key_scroll"]),
+        (words["keys.scroll"], words["key_scroll"]),
         ("c", words["key_contrast"]),
         ("?", words["key_help"]),
     ]

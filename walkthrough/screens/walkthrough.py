@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher
 
-from ..content import LoadedWalkthrough
+from ..content import LoadedWalkthrough, Walkthrough
 from ..reading import reading_seconds
 from ..talk import TalkTimer
 from ..ui_text import localize_bindings, ui_text
@@ -30,6 +30,11 @@ from .welcome import WelcomePage
 
 SCROLL_KEYS = ("up", "down", "pageup", "pagedown", "end")
 """Keys that scroll a long page (pages never take the focus, so the screen scrolls for them)."""
+
+
+def page_names(walkthrough: Walkthrough) -> list[str]:
+    """A name for each page, in order, the same in every language: ``welcome``, ``step:iv``, …, ``questions``."""
+    return ["welcome", *(f"step:{step.id}" for step in walkthrough.steps), "visit", "course", "questions"]
 
 
 class WalkthroughScreen(Screen[None]):
