@@ -1,7 +1,7 @@
 """``python -m bench [--quick]``: every benchmark, the app beside a bare Textual app, in one table.
 
 Full mode is for notes and the README (about half an hour); ``--quick`` is for CI
-(about a minute: the breathing timer runs while the CPU is measured) and never
+(under a minute: the breathing timer runs while memory and CPU are measured) and never
 fails on the figures, which are noisy on a shared machine.
 """
 
@@ -34,11 +34,14 @@ class Mode:
     navigations: int
     every: int
     cpu_window: float
+    settle: float
     breathing_minutes: float
 
 
-FULL = Mode(startups=15, presses=500, navigations=10_000, every=1_000, cpu_window=60.0, breathing_minutes=10)
-QUICK = Mode(startups=4, presses=80, navigations=300, every=100, cpu_window=3.0, breathing_minutes=0.5)
+FULL = Mode(
+    startups=15, presses=500, navigations=10_000, every=1_000, cpu_window=60.0, settle=2.0, breathing_minutes=10
+)
+QUICK = Mode(startups=4, presses=60, navigations=230, every=46, cpu_window=2.0, settle=1.0, breathing_minutes=0.5)
 
 
 @dataclass(frozen=True)
@@ -65,15 +68,18 @@ def main() -> int:
         f"walkthrough benchmarks ({'quick' if args.quick else 'full'}) on {platform.machine()}, "
         f"Python {platform.python_version()}, Textual {textual.__version__}"
     )
-    rows = [*startup_rows(mode), *latency_rows(mode), *memory_rows(mode)]
+    rows = [*startup_rows(mode), *latency_rows(mode)]
     if args.quick:
-        with ThreadPoolExecutor(1) as pool:  # quick: breathe in this process while the CPU is read from others
+        # Quick: breathe in this process while memory and CPU are read from others (it mostly waits).
+        with ThreadPoolExecutor(1) as pool:
             timing = pool.submit(timing_rows, mode)
-            rows += cpu_rows(mode)
+            rows += [*memory_rows(mode), *cpu_rows(mode)]
             rows += timing.result()
     else:
-        rows += [*cpu_rows(mode), *timing_rows(mode)]
-    print_table(rows)
+        rows += [*memory_rows(mode), *cpu_rows(mode), *timing_rows(mode)]
+    print_table(rows, quick=args.quick)
+    if args.quick:
+        print("quick run: short samples, for a look only; budgets are judged by a full run (python -m bench)")
     print(f"({time.monotonic() - started:.0f} s)")
     if args.quick:
         return 0
@@ -141,7 +147,7 @@ def memory_rows(mode: Mode) -> list[Row]:
 
 def cpu_rows(mode: Mode) -> list[Row]:
     """CPU of one core: idle on text, after calming mode, and while the pacer animates."""
-    figures = cpu_figures(mode.cpu_window, 1)
+    figures = cpu_figures(mode.cpu_window, 1, mode.settle)
     bare_idle, bare_animating = figures["bare app, idle"][0], figures["bare app, bar at 15 fps"][0]
     rows = []
     for name, key, bare, budget in [
@@ -177,12 +183,15 @@ def timing_rows(mode: Mode) -> list[Row]:
     ]
 
 
-def print_table(rows: list[Row]) -> None:
-    """The table: figure, median, tail, the bare app's figure, the ratio, the budget and the verdict."""
+def print_table(rows: list[Row], *, quick: bool = False) -> None:
+    """The table: figure, median, tail, the bare app's figure, the ratio, the budget and the verdict.
+
+    A quick run's samples are too short to judge a budget by ("over" is a hint, not a failure).
+    """
     width = max(len(row.figure) for row in rows)
     lines = [("figure", "median", "p99/max", "bare", "ratio", "budget", "result")]
     for row in rows:
-        verdict = "" if not row.budget else ("pass" if row.passed else "FAIL")
+        verdict = "" if not row.budget else ("pass" if row.passed else "over" if quick else "FAIL")
         lines.append((row.figure, row.median, row.tail, row.bare, row.ratio, row.budget, verdict))
     for figure, middle, tail, bare, ratio, budget, verdict in lines:
         print(f"{figure:<{width}}  {middle:>8}  {tail:>12}  {bare:>7}  {ratio:>6}  {budget:<24}{verdict}")

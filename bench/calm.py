@@ -26,30 +26,30 @@ RIGHT, ESCAPE = "\x1b[C", "\x1b"
 BUDGET_IDLE, BUDGET_ANIMATING, BUDGET_DRIFT_MS = 0.5, 3.0, 20.0
 
 
-def cpu_figures(window: float, repeats: int) -> dict[str, list[float]]:
-    """CPU % of one core for each situation, ``repeats`` windows of ``window`` seconds each."""
+def cpu_figures(window: float, repeats: int, settle: float = 2.0) -> dict[str, list[float]]:
+    """CPU % of one core in each situation: ``repeats`` windows of ``window`` s, after ``settle`` s of quiet."""
     figures: dict[str, list[float]] = {}
     python = sys.executable
     bare = PtyProgram([python, "-m", "bench.bare_app"])
     bare.wait_for("bare Textual app")
-    figures["bare app, idle"] = [bare.cpu_percent(window) for _ in range(repeats)]
+    figures["bare app, idle"] = [bare.cpu_percent(window, settle) for _ in range(repeats)]
     bare.close()
     bare = PtyProgram([python, "-m", "bench.bare_app", "--animate"])
     bare.wait_for("bare Textual app")
-    figures["bare app, bar at 15 fps"] = [bare.cpu_percent(window) for _ in range(repeats)]
+    figures["bare app, bar at 15 fps"] = [bare.cpu_percent(window, settle) for _ in range(repeats)]
     bare.close()
     app = PtyProgram([python, "-m", "walkthrough"])
     app.wait_for("Welcome")
     app.send(RIGHT)
     app.wait_for("Step")
-    figures["text screen, idle"] = [app.cpu_percent(window) for _ in range(repeats)]
+    figures["text screen, idle"] = [app.cpu_percent(window, settle) for _ in range(repeats)]
     app.send("b")
     app.wait_for("left")
     time.sleep(3.5)  # past the 3-2-1
-    figures["pacer animating"] = [app.cpu_percent(window) for _ in range(repeats)]
+    figures["pacer animating"] = [app.cpu_percent(window, settle) for _ in range(repeats)]
     app.send(ESCAPE)
     time.sleep(0.5)
-    figures["text screen, after calming mode"] = [app.cpu_percent(window) for _ in range(repeats)]
+    figures["text screen, after calming mode"] = [app.cpu_percent(window, settle) for _ in range(repeats)]
     app.close()
     return figures
 

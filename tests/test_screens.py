@@ -13,6 +13,7 @@ from walkthrough.content import LoadedWalkthrough, load_walkthrough
 from walkthrough.screens.help import HelpScreen
 from walkthrough.screens.page import Page
 from walkthrough.screens.walkthrough import WalkthroughScreen
+from walkthrough.widgets.footer import KeyFooter
 from walkthrough.widgets.text import PlainText
 
 from .conftest import write_content
@@ -200,6 +201,40 @@ async def test_q_quits(good_content: LoadedWalkthrough) -> None:
         await pilot.pause()
         assert not app.is_running
     assert app.return_code == 0
+
+
+async def test_tapping_a_key_in_the_footer_does_what_the_key_does(good_content: LoadedWalkthrough) -> None:
+    app = WalkthroughApp(good_content)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WalkthroughScreen)
+        footer = screen.query_one(KeyFooter)
+        bottom = screen_text(app).rstrip().splitlines()[-1]
+        await pilot.click(KeyFooter, offset=(bottom.index("Next"), 0))
+        await pilot.pause()
+        assert screen.page_index == 1
+        bottom = screen_text(app).rstrip().splitlines()[-1]
+        await pilot.click(KeyFooter, offset=(bottom.index("Back"), 0))
+        await pilot.pause()
+        assert screen.page_index == 0
+        await pilot.click(KeyFooter, offset=(footer.size.width - 1, 0))  # past the last key: nothing
+        await pilot.pause()
+        assert screen.page_index == 0 and app.is_running
+
+
+async def test_a_narrow_footer_leaves_out_whole_keys(good_content: LoadedWalkthrough) -> None:
+    """At 40 columns not every key fits: the ones that do are whole, never cut in the middle of a word."""
+    app = WalkthroughApp(good_content)
+    async with app.run_test(size=(40, 15)) as pilot:
+        await pilot.press("right")
+        await pilot.pause()
+        bottom = screen_text(app).rstrip().splitlines()[-1].strip()
+        footer = app.screen.query_one(KeyFooter)
+        labels = [f"{shown.display} {shown.words}" for shown in footer.shown]
+        drawn = [label for label in labels if label in bottom]
+        assert drawn and len(drawn) < len(footer.shown)
+        assert " ".join(bottom.split()) == " ".join(" ".join(drawn).split())
 
 
 async def test_footer_shows_which_keys_act(good_content: LoadedWalkthrough) -> None:

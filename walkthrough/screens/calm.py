@@ -17,7 +17,7 @@ from ..breathing import BreathingSession, BreathState, Clock
 from ..content.model import Calm, Walkthrough
 from ..talk import TalkTimer, minutes_and_seconds
 from ..ui_text import localize_bindings
-from ..widgets.footer import SteadyFooter
+from ..widgets.footer import KeyFooter
 from ..widgets.nav import touch_button
 from ..widgets.pacer import BreathShape
 from ..widgets.text import PlainText
@@ -110,7 +110,7 @@ class CalmScreen(Screen[None]):
         with Horizontal(id="calm-end"):
             yield touch_button(self.words["again"], "screen.again", id="again")
             yield touch_button(self.words["back_to_walkthrough"], "screen.stop", id="done", classes="primary")
-        yield SteadyFooter()
+        yield KeyFooter()
 
     @property
     def is_breathing(self) -> bool:

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from ..content.model import Walkthrough
 from ..talk import TalkTimer
 from ..ui_text import localize_bindings
-from ..widgets.footer import SteadyFooter
+from ..widgets.footer import KeyFooter
 from ..widgets.nav import touch_button
 from ..widgets.text import PlainText, bullet_lines
 from ..widgets.title import TitleBar
@@ -53,7 +53,7 @@ class FaqScreen(Screen[None]):
         yield PlainText(self.walkthrough.safety_line, id="safety-line")
         with Horizontal(id="faq-nav"):
             yield touch_button(self.words["back"], "screen.close", id="faq-back", classes="primary")
-        yield SteadyFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Arrow keys scroll the list."""

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from ..talk import TalkTimer
 from ..ui_text import localize_bindings
-from ..widgets.footer import SteadyFooter
+from ..widgets.footer import KeyFooter
 from ..widgets.nav import touch_button
 from ..widgets.text import PlainText
 from ..widgets.title import TitleBar
@@ -66,7 +66,7 @@ class OverviewScreen(Screen[int | None]):
         yield OptionList(*options, id="overview-list")
         with Horizontal(id="overview-nav"):
             yield touch_button(self.words["back"], "screen.close", id="overview-back", classes="primary")
-        yield SteadyFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Start with the page on show highlighted and the list ready for arrows and enter."""

@@ -10,8 +10,9 @@ from textual.containers import VerticalScroll
 class Page(VerticalScroll):
     """One screenful of the walkthrough; long text scrolls inside it.
 
-    Pages are built once when the app starts and shown in turn, so moving
-    between them costs no widget building. They never take the keyboard focus:
+    Pages are built once (the first one shown before the first frame, the
+    rest straight after) and shown in turn, so moving between them costs no
+    widget building. They never take the keyboard focus:
     a focus change restyles the whole page and rebuilds the footer on every
     turn, so the screen's arrow keys scroll the page on show instead.
     """

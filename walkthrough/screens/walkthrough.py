@@ -18,7 +18,8 @@ from ..reading import reading_seconds
 from ..talk import TalkTimer
 from ..ui_text import localize_bindings, ui_text
 from ..widgets.counsellor import NotesPanel
-from ..widgets.footer import SteadyFooter
+from ..widgets.footer import KeyFooter
+from ..widgets.more_hint import MoreHint
 from ..widgets.nav import NavBar
 from ..widgets.text import PlainText
 from ..widgets.title import TitleBar
@@ -30,6 +31,16 @@ from .welcome import WelcomePage
 
 SCROLL_KEYS = ("up", "down", "pageup", "pagedown", "end")
 """Keys that scroll a long page (pages never take the focus, so the screen scrolls for them)."""
+
+
+class PageSwitcher(ContentSwitcher):
+    """Shows one page at a time: Textual's ContentSwitcher, without a second repaint of its whole area.
+
+    Turning a page already redraws the page shown; a switcher repainted as
+    well doubled the lines drawn on every turn.
+    """
+
+    current: reactive[str | None] = reactive(None, init=False, repaint=False)
 
 
 def page_names(walkthrough: Walkthrough) -> list[str]:
@@ -57,10 +68,10 @@ class WalkthroughScreen(Screen[None]):
         *(Binding(str(number), f"jump({number})", show=False) for number in range(2, 10)),
     ]
 
-    page_index: reactive[int] = reactive(0, init=False)
+    page_index: reactive[int] = reactive(0, init=False, repaint=False)
     """Which page is showing, counting the welcome page as 0."""
 
-    auto_reading: reactive[bool] = reactive(False, init=False)
+    auto_reading: reactive[bool] = reactive(False, init=False, repaint=False)
     """Hands-free reading: turn to the next page on its own after a reading time."""
 
     def __init__(
@@ -81,46 +92,74 @@ class WalkthroughScreen(Screen[None]):
         """
         super().__init__()
         self.content = content
-        self.start_page = page
         self.languages = dict(languages or {})
         self.talk_timer = talk_timer
         self.words = ui_text(content.language)
         localize_bindings(self, self.words)
-        self.page_count = 0
-        """How many pages there are, welcome and questions included; set when they are built."""
+        self.page_count = len(page_names(content.walkthrough))
+        """How many pages there are, welcome and questions included."""
+        self.start_page = min(max(0, page), self.page_count - 1)
         if talk_timer is not None:
             self.add_class("-counsellor")
         self._page_notes = self.page_notes() if talk_timer is not None else []
         self._auto_deadline = 0.0
         self._auto_timer: Timer | None = None
+        self._all_pages_built = False
 
     def compose(self) -> ComposeResult:
         """Title bar, the pages (only one shows), safety line, buttons and footer."""
         yield TitleBar(self.content.walkthrough.title, self.words, self.talk_timer, id="title-bar")
-        pages = self._build_pages()
-        self.page_count = len(pages)
         with Vertical(id="body"):
-            with ContentSwitcher(initial="page-0", id="pages"):
-                yield from pages
+            with PageSwitcher(initial=f"page-{self.start_page}", id="pages"):
+                yield self._build_page(self.start_page)
             if self.counsellor:
                 yield NotesPanel(self.words, id="notes")
         with Horizontal(id="status-row"):
             yield PlainText("", id="auto-status")
-            yield PlainText(self.words["more_below"], id="more-hint")
+            yield MoreHint(self.words["more_below"], id="more-hint")
         yield PlainText(self.content.walkthrough.safety_line, id="safety-line")
         yield NavBar(self.words, faq=bool(self.content.walkthrough.faq), id="nav")
-        yield SteadyFooter()
+        yield KeyFooter()
 
-    def _build_pages(self) -> list[Page]:
+    def _build_page(self, index: int) -> Page:
+        """Page ``index`` (0 is the welcome page), not yet mounted."""
         content, words = self.content.walkthrough, self.words
         steps = content.steps
-        pages: list[Page] = [WelcomePage(content.welcome, words, self.languages, self.content.language)]
-        pages += [StepPage(step, number, len(steps), words) for number, step in enumerate(steps, 1)]
-        pages += [VisitPage(content.visit, words), CoursePage(content.course, self.content.clinic, words)]
-        pages.append(QuestionsPage(content.questions, words))
-        for index, page in enumerate(pages):
-            page.id = f"page-{index}"
-        return pages
+        page: Page
+        if index == 0:
+            page = WelcomePage(content.welcome, words, self.languages, self.content.language)
+        elif index <= len(steps):
+            page = StepPage(steps[index - 1], index, len(steps), words)
+        elif index == len(steps) + 1:
+            page = VisitPage(content.visit, words)
+        elif index == len(steps) + 2:
+            page = CoursePage(content.course, self.content.clinic, words)
+        else:
+            page = QuestionsPage(content.questions, words)
+        page.id = f"page-{index}"
+        return page
+
+    async def _build_other_pages(self) -> None:
+        """Build every page but the first one shown, in page order, once that one is on the screen.
+
+        Only the first page is built before the first frame, so the walkthrough
+        opens sooner; the rest follow straight after, and a page turn asked for
+        in between is shown as soon as they are in.
+        """
+        switcher = self.query_one(PageSwitcher)
+        shown = switcher.children[0]
+        before = [self._build_page(index) for index in range(self.start_page)]
+        after = [self._build_page(index) for index in range(self.start_page + 1, self.page_count)]
+        for page in (*before, *after):
+            page.display = False
+        if before:
+            await switcher.mount_all(before, before=shown)
+        if after:
+            await switcher.mount_all(after)
+        for page in (*before, *after):
+            self._watch_for_more_below(page)
+        self._all_pages_built = True
+        self._show_page()
 
     @property
     def counsellor(self) -> bool:
@@ -152,28 +191,35 @@ class WalkthroughScreen(Screen[None]):
 
     @property
     def current_page(self) -> Page:
-        """The page on show."""
+        """The page on show (the first one shown while the others are still being built)."""
+        if not self._all_pages_built:
+            return self.query_one(f"#page-{self.start_page}", Page)
         return self.query_one(f"#page-{self.page_index}", Page)
 
     def on_mount(self) -> None:
-        """Start on the welcome page, and watch each page's scrolling for the "More below" hint."""
-        for page in self.query(Page):
-            self.watch(page, "scroll_y", self._update_more_hint, init=False)
-            self.watch(page, "virtual_size", self._update_more_hint, init=False)
-        self.set_reactive(WalkthroughScreen.page_index, min(max(0, self.start_page), self.page_count - 1))
+        """Show the first page, then build the others."""
+        self._watch_for_more_below(self.query_one(Page))
+        self.set_reactive(WalkthroughScreen.page_index, self.start_page)
         self._show_page()
+        self.call_after_refresh(self._build_other_pages)
+
+    def _watch_for_more_below(self, page: Page) -> None:
+        """Follow ``page``'s scrolling and size for the "More below" hint."""
+        self.watch(page, "scroll_y", self._update_more_hint, init=False)
+        self.watch(page, "virtual_size", self._update_more_hint, init=False)
 
     def _update_more_hint(self) -> None:
         """Say so when the page on show has more text below the fold."""
         page = self.current_page
-        self.query_one("#more-hint").set_class(page.scroll_y < page.max_scroll_y, "-shown")
+        self.query_one(MoreHint).shown = page.scroll_y < page.max_scroll_y
 
     def watch_page_index(self) -> None:
         """Show the chosen page from its top and update which buttons can act."""
         self._show_page()
 
     def _show_page(self) -> None:
-        self.query_one(ContentSwitcher).current = f"page-{self.page_index}"
+        if self._all_pages_built:
+            self.query_one(PageSwitcher).current = f"page-{self.page_index}"
         page = self.current_page
         page.scroll_home(animate=False)
         self.call_after_refresh(self._update_more_hint)
