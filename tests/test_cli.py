@@ -176,3 +176,55 @@ def test_counsellor_and_kiosk_cannot_go_together(tmp_path: Path) -> None:
     result = run("--counsellor", "--content", str(folder))
     assert result.returncode == 2 and "kiosk: true" in result.stderr
     assert "\x1b[" not in result.stdout, "no screen was drawn"
+
+
+def test_serve_without_textual_serve_says_what_to_install(tmp_path: Path) -> None:
+    """Where the extra is missing, the command names the exact install line (the import is hidden, not faked)."""
+    blocker = tmp_path / "textual_serve"
+    blocker.mkdir()
+    (blocker / "__init__.py").write_text("raise ImportError('not installed')\n")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "walkthrough", "serve", "--port", "8000"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "pip install 'textual-serve==1.1.3'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_checks_the_content_first(tmp_path: Path) -> None:
+    """Bad content is reported as for the terminal app (exit 2), and nothing is served."""
+    folder = write_content(tmp_path)
+    (folder / "en.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    result = run("serve", "--content", str(folder), "--port", "8000")
+    assert result.returncode == 2
+    assert "nothing was served" in result.stderr and "en.yaml:1:" in result.stderr
+
+
+def test_each_browser_session_runs_the_app_with_the_same_options(tmp_path: Path) -> None:
+    """The per-tab command quotes every value: a folder name with a ';' in it is a name, never a command."""
+    import shlex
+
+    from walkthrough.serve import SessionOptions
+
+    odd = tmp_path / "clinic; touch hacked"
+    command = SessionOptions(content=odd, language="es", kiosk=True, idle_seconds=60).command()
+    assert command.startswith("exec ")
+    argv = shlex.split(command.removeprefix("exec "))
+    assert argv[:3] == [sys.executable, "-m", "walkthrough"]
+    assert argv[3:] == ["--content", str(odd.resolve()), "--lang", "es", "--kiosk", "--idle-seconds", "60"]
+
+
+def test_a_kiosk_keeps_only_textual_s_own_web_driver() -> None:
+    """Served tabs run on Textual's web driver; any other TEXTUAL_DRIVER could load code, so a kiosk drops it."""
+    from walkthrough.kiosk import WEB_DRIVER, clean_environment
+
+    served = {"TEXTUAL_DRIVER": WEB_DRIVER, "TEXTUAL_FPS": "60", "TEXTUAL_ALLOW_SIGNALS": "1"}
+    assert clean_environment(served) == ["TEXTUAL_ALLOW_SIGNALS"]
+    assert served == {"TEXTUAL_DRIVER": WEB_DRIVER, "TEXTUAL_FPS": "60"}
+    other = {"TEXTUAL_DRIVER": "mypackage.evil:Driver"}
+    assert clean_environment(other) == ["TEXTUAL_DRIVER"] and other == {}

@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .content import ContentError, LoadedWalkthrough, bundled_content_dir, load_walkthrough
@@ -112,7 +113,40 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "hash-pin", help="read a staff PIN without showing it and print the staff_pin_hash line for clinic.yaml"
     )
+    add_serve_parser(commands)
     return parser
+
+
+def add_serve_parser(commands: Any) -> None:
+    """``serve``: the walkthrough in a browser (needs the serve extra); takes the terminal app's options too."""
+    serve = commands.add_parser(
+        "serve",
+        help="serve the walkthrough to browsers, one app per tab (pip install '.[serve]')",
+        description="Serve the walkthrough to the browsers of tablets: each tab gets its own app. "
+        "Listens on this machine only unless --host says otherwise (see README: Tablets with only a browser).",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine)")
+    serve.add_argument("--port", type=port_number, default=8000, help="port to listen on (default: 8000)")
+    # The terminal app's options, also accepted after "serve" (SUPPRESS: not given here keeps the value given before).
+    quiet = argparse.SUPPRESS
+    serve.add_argument("--content", type=Path, metavar="PATH", default=quiet, help="as for the terminal app")
+    serve.add_argument("--lang", metavar="CODE", default=quiet, help="as for the terminal app")
+    serve.add_argument("--kiosk", action="store_true", default=quiet, help="as for the terminal app")
+    serve.add_argument("--idle-seconds", type=idle_seconds, metavar="N", default=quiet, help="as for the terminal app")
+    serve.add_argument("--reduced-motion", action="store_true", default=quiet, help="as for the terminal app")
+    serve.add_argument("--counsellor", action="store_true", default=quiet, help="as for the terminal app")
+    serve.add_argument("--log", type=Path, metavar="FILE", default=quiet, help="as for the terminal app")
+
+
+def port_number(text: str) -> int:
+    """``--port``: 1 to 65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError("must be from 1 to 65535")
+    return port
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -142,6 +176,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return 0
     if args.command == "hash-pin":
         return print_pin_hash()
+    if args.command == "serve":
+        return serve_in_browsers(args)
     return run_app(
         args.content or bundled_content_dir(),
         args.lang.lower() if args.lang else None,
@@ -206,6 +242,32 @@ def run_app(
     )
     app.run()
     return app.return_code or 0
+
+
+def serve_in_browsers(args: argparse.Namespace) -> int:
+    """``walkthrough serve``: check the content as the app would, then serve it (each tab runs the app)."""
+    from .serve import SessionOptions, serve
+
+    path = args.content or bundled_content_dir()
+    language = args.lang.lower() if args.lang else None
+    try:
+        content = load_walkthrough(path, language)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"walkthrough: the content has {len(error.problems)} problem(s); nothing was served.", file=sys.stderr)
+        return 2
+    options = SessionOptions(
+        content=path,
+        language=language,
+        kiosk=args.kiosk,
+        idle_seconds=args.idle_seconds,
+        reduced_motion=args.reduced_motion,
+        counsellor=args.counsellor,
+        log=args.log,
+    )
+    title = content.walkthrough.title
+    return serve(options, host=args.host, port=args.port, title=title, language=content.language)
 
 
 def kiosk_settings(content: LoadedWalkthrough, idle_seconds: int | None) -> KioskSettings:

@@ -25,8 +25,11 @@ KIOSK_APP_ACTIONS = frozenset(
 )
 """The app's actions a patient may reach in kiosk mode; quit, the palette, themes, screenshots and the rest are off."""
 
-SAFE_TEXTUAL_SETTINGS = frozenset({"TEXTUAL_ANIMATIONS", "TEXTUAL_COLOR_SYSTEM"})
+SAFE_TEXTUAL_SETTINGS = frozenset({"TEXTUAL_ANIMATIONS", "TEXTUAL_COLOR_SYSTEM", "TEXTUAL_FPS"})
 """Textual's environment settings a kiosk keeps; the others can re-enable ctrl+c, save screenshots or press keys."""
+
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+"""The one TEXTUAL_DRIVER a kiosk keeps: Textual's own, which ``walkthrough serve`` runs each tab's app with."""
 
 FAULT_LIMIT = 3
 """Faults within FAULT_WINDOW seconds after which the kiosk gives up and exits for its supervisor to restart it."""
@@ -53,7 +56,13 @@ def clean_environment(environ: MutableMapping[str, str]) -> list[str]:
     Must run before Textual is imported, since it reads them once. Returns the
     names it removed.
     """
-    removed = [name for name in environ if name.startswith("TEXTUAL") and name not in SAFE_TEXTUAL_SETTINGS]
+    removed = [
+        name
+        for name, value in environ.items()
+        if name.startswith("TEXTUAL")
+        and name not in SAFE_TEXTUAL_SETTINGS
+        and not (name == "TEXTUAL_DRIVER" and value == WEB_DRIVER)
+    ]
     for name in removed:
         del environ[name]
     return removed

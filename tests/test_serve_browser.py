@@ -1,0 +1,182 @@
+"""``walkthrough serve`` end to end: a real server, a real headless Chromium, taps only, and nothing leaves the machine.
+
+Needs Debian's Chromium (/usr/bin/chromium; ``.ci/run`` installs it) and the
+Playwright package, which drives it; Playwright never downloads a browser
+here. The test skips, saying why, only where either is missing.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from bench.chromium import CHROMIUM, CHROMIUM_FLAGS
+
+pytest.importorskip("textual_serve", reason="walkthrough serve needs the serve extra (textual-serve)")
+playwright_api = pytest.importorskip("playwright.sync_api", reason="the browser test needs the playwright package")
+
+STEP_HEADINGS = ["The IV goes in", "The infusion begins", "You feel the effects", "The session ends"]
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def session_processes(server: subprocess.Popen[bytes]) -> list[int]:
+    """The app processes the server has started (its children), by pid."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+def wait_until(check: object, timeout: float = 15.0, what: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while not check():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``walkthrough serve`` on a free loopback port, as a clinic would start it."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "walkthrough", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+    def listening() -> bool:
+        with socket.socket() as probe:
+            return probe.connect_ex(("127.0.0.1", port)) == 0
+
+    wait_until(listening, what="the server to listen")
+    yield f"http://127.0.0.1:{port}/", process
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+class Tab:
+    """One browser tab on the walkthrough: what its app has drawn, and taps on the terminal's grid."""
+
+    def __init__(self, page: object) -> None:
+        self.page = page
+        self.drawn = ""
+        self.size = (0, 0)
+        page.on("websocket", self._follow)  # type: ignore[attr-defined]
+
+    def _follow(self, websocket: object) -> None:
+        websocket.on("framereceived", self._received)  # type: ignore[attr-defined]
+        websocket.on("framesent", self._sent)  # type: ignore[attr-defined]
+
+    def _received(self, payload: bytes | str) -> None:
+        self.drawn += payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
+
+    def _sent(self, payload: bytes | str) -> None:
+        text = payload.decode() if isinstance(payload, bytes) else payload
+        if text.startswith('["resize"'):
+            import json
+
+            size = json.loads(text)[1]
+            self.size = (int(size["width"]), int(size["height"]))
+
+    def wait_for_text(self, text: str, since: int = 0, timeout: float = 15.0) -> None:
+        """Wait until the app has drawn ``text`` (after the first ``since`` characters of what it drew)."""
+        deadline = time.monotonic() + timeout
+        while text not in self.drawn[since:]:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for {text!r}")
+            self.page.wait_for_timeout(50)  # type: ignore[attr-defined]  # Playwright delivers frames only while it waits
+
+    def tap_cell(self, column: float, row: float) -> None:
+        """Tap the terminal cell at (column, row), counted from the top left."""
+        box = self.page.locator(".xterm-screen").bounding_box()  # type: ignore[attr-defined]
+        columns, rows = self.size
+        x = box["x"] + (column + 0.5) * box["width"] / columns
+        y = box["y"] + (row + 0.5) * box["height"] / rows
+        self.page.mouse.click(x, y)  # type: ignore[attr-defined]
+        self.page.wait_for_timeout(300)  # type: ignore[attr-defined]  # a button takes one tap per 0.2 s, as a person taps
+
+    def tap_nav_button(self, index: int, buttons: int = 6) -> None:
+        """Tap the ``index``-th of the equal-width buttons along the bottom (above the key footer)."""
+        columns, rows = self.size
+        self.tap_cell((index + 0.5) * columns / buttons, rows - 3)
+
+
+def test_a_browser_taps_through_the_visit_with_nothing_leaving_the_machine(
+    server: tuple[str, subprocess.Popen[bytes]], tmp_path: Path
+) -> None:
+    url, process = server
+    origin = urlsplit(url).netloc
+    outside: list[str] = []
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        context = browser.new_context(viewport={"width": 1000, "height": 700})
+
+        def guard(route: object, request: object) -> None:
+            if urlsplit(request.url).netloc != origin:  # type: ignore[attr-defined]
+                outside.append(request.url)  # type: ignore[attr-defined]
+                route.abort()  # type: ignore[attr-defined]
+            else:
+                route.continue_()  # type: ignore[attr-defined]
+
+        context.route("**/*", guard)
+        page = context.new_page()
+        tab = Tab(page)
+        page.goto(url)
+        tab.wait_for_text("Welcome")
+        assert tab.size[0] >= 40 and tab.size[1] >= 15, tab.size
+        assert len(session_processes(process)) == 1
+
+        for heading in STEP_HEADINGS:
+            since = len(tab.drawn)
+            tab.tap_nav_button(5)  # Next, the last button
+            tab.wait_for_text(heading, since)
+
+        since = len(tab.drawn)
+        tab.tap_nav_button(1)  # Breathe
+        tab.wait_for_text("Breathe", since)
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(tmp_path / "calming-mode.png"))
+        assert (tmp_path / "calming-mode.png").stat().st_size > 5_000
+
+        page.close()
+        wait_until(lambda: not session_processes(process), what="the tab's app process to end")
+        browser.close()
+    assert outside == [], f"requests left the machine: {outside}"
+
+
+def test_two_tabs_get_separate_sessions(server: tuple[str, subprocess.Popen[bytes]]) -> None:
+    url, process = server
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        first, second = (Tab(browser.new_page(viewport={"width": 1000, "height": 700})) for _ in range(2))
+        for tab in (first, second):
+            tab.page.goto(url)  # type: ignore[attr-defined]
+            tab.wait_for_text("Welcome")
+        assert len(session_processes(process)) == 2
+        shown_before = len(second.drawn)
+        first.tap_nav_button(5)
+        first.wait_for_text(STEP_HEADINGS[0])
+        second.page.wait_for_timeout(500)  # type: ignore[attr-defined]
+        assert STEP_HEADINGS[0] not in second.drawn[shown_before:], "a tap in one tab changed the other"
+        browser.close()
+    wait_until(lambda: not session_processes(process), what="both apps to end")
