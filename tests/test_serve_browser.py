@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -51,27 +52,37 @@ def wait_until(check: object, timeout: float = 15.0, what: str = "") -> None:
         time.sleep(0.05)
 
 
-@pytest.fixture
-def server() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """``walkthrough serve`` on a free loopback port, as a clinic would start it."""
+@contextmanager
+def serving(*options: str, log: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``walkthrough serve`` with ``options`` on a free loopback port, as a clinic would start it."""
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "walkthrough", "serve", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "walkthrough", "serve", "--port", str(port), *options],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
 
-    def listening() -> bool:
-        with socket.socket() as probe:
-            return probe.connect_ex(("127.0.0.1", port)) == 0
+        def listening() -> bool:
+            with socket.socket() as probe:
+                return probe.connect_ex(("127.0.0.1", port)) == 0
 
-    wait_until(listening, what="the server to listen")
-    yield f"http://127.0.0.1:{port}/", process
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        try:
+            wait_until(listening, what="the server to listen")
+            yield f"http://127.0.0.1:{port}/", process
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """The bundled walkthrough, served with the default options."""
+    with serving(log=tmp_path / "server.log") as running:
+        yield running
 
 
 class Tab:
@@ -180,3 +191,20 @@ def test_two_tabs_get_separate_sessions(server: tuple[str, subprocess.Popen[byte
         assert STEP_HEADINGS[0] not in second.drawn[shown_before:], "a tap in one tab changed the other"
         browser.close()
     wait_until(lambda: not session_processes(process), what="both apps to end")
+
+
+def test_an_idle_kiosk_tab_starts_afresh_as_in_the_terminal(tmp_path: Path) -> None:
+    """The same idle rules as the terminal kiosk: after the quiet time, "Are you still here?", then the welcome page."""
+    options = ("--kiosk", "--idle-seconds", "5", "--log", str(tmp_path / "kiosk.log"))
+    with serving(*options, log=tmp_path / "server.log") as (url, _), playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        tab = Tab(browser.new_page(viewport={"width": 1000, "height": 700}))
+        tab.page.goto(url)  # type: ignore[attr-defined]
+        tab.wait_for_text("Welcome")
+        tab.tap_nav_button(5)
+        tab.wait_for_text(STEP_HEADINGS[0])
+        since = len(tab.drawn)
+        tab.wait_for_text("Are you still here?", since, timeout=20)
+        since = len(tab.drawn)
+        tab.wait_for_text("Welcome", since, timeout=45)
+        browser.close()
