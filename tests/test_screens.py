@@ -14,6 +14,7 @@ from walkthrough.screens.help import HelpScreen
 from walkthrough.screens.page import Page
 from walkthrough.screens.walkthrough import WalkthroughScreen
 from walkthrough.widgets.footer import KeyFooter
+from walkthrough.widgets.more_hint import MoreHint
 from walkthrough.widgets.text import PlainText
 
 from .conftest import write_content
@@ -247,3 +248,32 @@ async def test_footer_shows_which_keys_act(good_content: LoadedWalkthrough) -> N
         await pilot.press("right")
         await pilot.pause()
         assert "Back" in screen_text(app).rstrip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("size", [(120, 40), (60, 20)])
+@pytest.mark.parametrize("turn", ["key", "tap"])
+async def test_more_below_shows_only_when_there_is_more_below(tmp_path: Path, turn: str, size: tuple[int, int]) -> None:
+    """Turned by key or by tapping Next (the pointer then rests on the button), the hint matches the page on
+    show, at a size where pages fit and one where they don't, and it goes once the page is scrolled to the end."""
+    folder = write_content(tmp_path, {"Second body.": "A long line of text that fills the page. " * 40})
+    app = WalkthroughApp(load_walkthrough(folder))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WalkthroughScreen)
+        hint = screen.query_one(MoreHint)
+        shown_on = []
+        for _ in range(screen.page_count - 1):
+            if turn == "key":
+                await pilot.press("right")
+            else:
+                await tap(pilot, "#next")
+            await pilot.pause(0.1)
+            page = screen.current_page
+            assert hint.shown == (page.scroll_y < page.max_scroll_y), screen.page_index
+            if hint.shown:
+                shown_on.append(screen.page_index)
+                await pilot.press("end")
+                await pilot.pause(0.1)
+                assert not hint.shown, screen.page_index
+        assert (2 in shown_on) == (size == (60, 20))  # the long step is long only on the small screen

@@ -196,7 +196,7 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
         "language_choice": "Idioma:",
         "footer.next": "Siguiente",
         "footer.back": "Atrás",
-        "footer.home": "Inicio",
+        "footer.home": "Al principio",
         "footer.calm": "Respirar",
         "footer.auto": "Auto",
         "footer.jump": "Paso",

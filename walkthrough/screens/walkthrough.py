@@ -156,8 +156,6 @@ class WalkthroughScreen(Screen[None]):
             await switcher.mount_all(before, before=shown)
         if after:
             await switcher.mount_all(after)
-        for page in (*before, *after):
-            self._watch_for_more_below(page)
         self._all_pages_built = True
         self._show_page()
 
@@ -198,17 +196,14 @@ class WalkthroughScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Show the first page, then build the others."""
-        self._watch_for_more_below(self.query_one(Page))
+        # After every layout (a page shown, a resize, a scroll), never before it: a hint worked out
+        # between a page turn and its layout used the sizes of the page before.
+        self.screen_layout_refresh_signal.subscribe(self, self._update_more_hint)
         self.set_reactive(WalkthroughScreen.page_index, self.start_page)
         self._show_page()
         self.call_after_refresh(self._build_other_pages)
 
-    def _watch_for_more_below(self, page: Page) -> None:
-        """Follow ``page``'s scrolling and size for the "More below" hint."""
-        self.watch(page, "scroll_y", self._update_more_hint, init=False)
-        self.watch(page, "virtual_size", self._update_more_hint, init=False)
-
-    def _update_more_hint(self) -> None:
+    def _update_more_hint(self, _screen: Screen[None] | None = None) -> None:
         """Say so when the page on show has more text below the fold."""
         page = self.current_page
         self.query_one(MoreHint).shown = page.scroll_y < page.max_scroll_y
@@ -222,7 +217,6 @@ class WalkthroughScreen(Screen[None]):
             self.query_one(PageSwitcher).current = f"page-{self.page_index}"
         page = self.current_page
         page.scroll_home(animate=False)
-        self.call_after_refresh(self._update_more_hint)
         self.query_one("#back").disabled = self.page_index == 0
         self.query_one("#next").disabled = self.page_index == self.page_count - 1
         self.query_one("#auto").disabled = self.page_index == self.page_count - 1
@@ -325,7 +319,3 @@ class WalkthroughScreen(Screen[None]):
         shown = math.ceil(left)
         self.query_one("#auto-status", PlainText).set_text(self.words["auto_next_in"].format(seconds=shown))
         self._auto_timer = self.set_timer(left - (shown - 1), self.auto_tick)
-
-    def on_resize(self) -> None:
-        """A new size can change whether the page on show has more below."""
-        self.call_after_refresh(self._update_more_hint)
