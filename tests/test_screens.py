@@ -277,3 +277,19 @@ async def test_more_below_shows_only_when_there_is_more_below(tmp_path: Path, tu
                 await pilot.pause(0.1)
                 assert not hint.shown, screen.page_index
         assert (2 in shown_on) == (size == (60, 20))  # the long step is long only on the small screen
+
+
+async def test_common_questions_say_when_there_is_more_below() -> None:
+    """The longest screen (the bundled twelve questions): "More below" while answers are below the fold."""
+    app = WalkthroughApp(load_walkthrough(Path(__file__).resolve().parents[1] / "content" / "ketamine-infusion"))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("f")
+        await pilot.pause(0.1)
+        hint = app.screen.query_one(MoreHint)
+        listing = app.screen.query_one("#faq-list")
+        assert listing.max_scroll_y > 0 and hint.shown
+        assert "More below" in screen_text(app)
+        await pilot.press("end")
+        await pilot.pause(1.0)  # the list scrolls smoothly
+        assert listing.scroll_y == listing.max_scroll_y
+        assert not hint.shown and "More below" not in screen_text(app)

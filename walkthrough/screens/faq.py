@@ -13,6 +13,7 @@ from ..content.model import Walkthrough
 from ..talk import TalkTimer
 from ..ui_text import localize_bindings
 from ..widgets.footer import KeyFooter
+from ..widgets.more_hint import MoreHint
 from ..widgets.nav import touch_button
 from ..widgets.text import PlainText, bullet_lines
 from ..widgets.title import TitleBar
@@ -40,7 +41,7 @@ class FaqScreen(Screen[None]):
             self.add_class("-counsellor")
 
     def compose(self) -> ComposeResult:
-        """Title bar, the questions, the safety line, a big Back button and the footer."""
+        """Title bar, the questions, "More below", the safety line, a big Back button and the footer."""
         yield TitleBar(self.walkthrough.title, self.words, self.talk_timer, id="title-bar")
         with VerticalScroll(id="faq-list"):
             yield PlainText(self.words["faq_title"], classes="heading")
@@ -50,14 +51,24 @@ class FaqScreen(Screen[None]):
                 if self.talk_timer is not None and item.counsellor_notes:
                     notes = f"{self.words['faq_notes']}\n{bullet_lines(item.counsellor_notes)}"
                     yield PlainText(notes, classes="faq-notes")
+        with Horizontal(classes="status-row"):
+            yield PlainText("", classes="status-spacer")
+            yield MoreHint(self.words["more_below"])
         yield PlainText(self.walkthrough.safety_line, id="safety-line")
         with Horizontal(id="faq-nav"):
             yield touch_button(self.words["back"], "screen.close", id="faq-back", classes="primary")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Arrow keys scroll the list."""
-        self.query_one("#faq-list").focus()
+        """Arrow keys scroll the list; after every layout or scroll, say whether there is more below."""
+        listing = self.query_one("#faq-list")
+        listing.focus()
+        self.screen_layout_refresh_signal.subscribe(self, self._update_more_hint)
+        self.watch(listing, "scroll_y", lambda: self._update_more_hint(), init=False)
+
+    def _update_more_hint(self, _screen: Screen[None] | None = None) -> None:
+        listing = self.query_one("#faq-list", VerticalScroll)
+        self.query_one(MoreHint).shown = listing.scroll_y < listing.max_scroll_y
 
     def action_close(self) -> None:
         """Back to where the walkthrough was."""

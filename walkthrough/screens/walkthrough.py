@@ -156,6 +156,8 @@ class WalkthroughScreen(Screen[None]):
             await switcher.mount_all(before, before=shown)
         if after:
             await switcher.mount_all(after)
+        for page in (*before, *after):
+            self._follow_scrolling(page)
         self._all_pages_built = True
         self._show_page()
 
@@ -199,9 +201,14 @@ class WalkthroughScreen(Screen[None]):
         # After every layout (a page shown, a resize, a scroll), never before it: a hint worked out
         # between a page turn and its layout used the sizes of the page before.
         self.screen_layout_refresh_signal.subscribe(self, self._update_more_hint)
+        self._follow_scrolling(self.query_one(Page))
         self.set_reactive(WalkthroughScreen.page_index, self.start_page)
         self._show_page()
         self.call_after_refresh(self._build_other_pages)
+
+    def _follow_scrolling(self, page: Page) -> None:
+        """Scrolling a page (which needs no new layout) can also reach, or leave, its end."""
+        self.watch(page, "scroll_y", lambda: self._update_more_hint(), init=False)
 
     def _update_more_hint(self, _screen: Screen[None] | None = None) -> None:
         """Say so when the page on show has more text below the fold."""
