@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -19,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .chromium import CHROMIUM, CHROMIUM_FLAGS
+from .browser import CHROMIUM, CHROMIUM_FLAGS, TabOutput, app_processes, free_port, wait_until_listening
 
 BUDGET_APP_MB = 45.0
 
@@ -30,12 +29,6 @@ Server(sys.argv[1], host="127.0.0.1", port=int(sys.argv[2])).serve()
 """
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def rss_mb(pid: int) -> float:
     """Resident memory of one process, in MB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -44,40 +37,14 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-def descendants(pid: int) -> list[int]:
-    """Every process below ``pid``."""
-    found, queue = [], [pid]
-    while queue:
-        parent = queue.pop()
-        children = Path(f"/proc/{parent}/task/{parent}/children")
-        kids = [int(child) for child in children.read_text().split()] if children.exists() else []
-        found += kids
-        queue += kids
-    return found
-
-
-def python_processes(pid: int) -> list[int]:
-    """The app processes below a server (python, not a shell in between)."""
-    apps = []
-    for child in descendants(pid):
-        try:
-            if "python" in Path(f"/proc/{child}/comm").read_text():
-                apps.append(child)
-        except OSError:
-            continue
-    return apps
-
-
 def start(argv: list[str], port: int) -> subprocess.Popen[bytes]:
     process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return process
-        time.sleep(0.05)
-    process.kill()
-    raise RuntimeError(f"{argv} never listened on {port}")
+    try:
+        wait_until_listening(port)
+    except TimeoutError:
+        process.kill()
+        raise
+    return process
 
 
 def measure(name: str, server_argv: list[str], port: int, tabs: int, first_text: str, next_text: str) -> dict[str, Any]:
@@ -88,33 +55,24 @@ def measure(name: str, server_argv: list[str], port: int, tabs: int, first_text:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-            pages, drawn = [], []
-            for index in range(tabs):
-                page = browser.new_page(viewport={"width": 1000, "height": 700})
-                drawn.append([""])
-
-                def follow(websocket: Any, box: list[str] = drawn[index]) -> None:
-                    def received(payload: bytes | str) -> None:
-                        box[0] += payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
-
-                    websocket.on("framereceived", received)
-
-                page.on("websocket", follow)
-                page.goto(f"http://127.0.0.1:{port}/")
-                pages.append(page)
-            for page, box in zip(pages, drawn, strict=True):
-                wait_for(page, box, first_text, 0, 60)
-            pages[0].wait_for_timeout(2000)  # every app settled after its first screen
-            apps = python_processes(server.pid)
+            tabs_open = []
+            for _ in range(tabs):
+                tab = TabOutput(browser.new_page(viewport={"width": 1000, "height": 700}))
+                tab.page.goto(f"http://127.0.0.1:{port}/")
+                tabs_open.append(tab)
+            for tab in tabs_open:
+                tab.wait_for_text(first_text, timeout=60)
+            tabs_open[0].page.wait_for_timeout(2000)  # every app settled after its first screen
+            apps = app_processes(server.pid)
             app_rss = [rss_mb(pid) for pid in apps]
             server_rss = rss_mb(server.pid)
             taps = []
-            for page, box in zip(pages, drawn, strict=True):
-                since = len(box[0])
+            for tab in tabs_open:
+                since = len(tab.drawn)
                 started = time.perf_counter()
-                page.locator(".xterm-helper-textarea").focus()
-                page.keyboard.press("ArrowRight")
-                wait_for(page, box, next_text, since, 20)
+                tab.page.locator(".xterm-helper-textarea").focus()
+                tab.page.keyboard.press("ArrowRight")
+                tab.wait_for_text(next_text, since, timeout=20)
                 taps.append((time.perf_counter() - started) * 1000)
             browser.close()
     finally:
@@ -124,15 +82,6 @@ def measure(name: str, server_argv: list[str], port: int, tabs: int, first_text:
         except subprocess.TimeoutExpired:
             server.kill()
     return {"name": name, "apps": len(apps), "app_rss": app_rss, "server_rss": server_rss, "taps": taps}
-
-
-def wait_for(page: Any, box: list[str], text: str, since: int, timeout: float) -> None:
-    """Wait until ``text`` is in what the tab drew after ``since`` (Playwright delivers frames only while waiting)."""
-    deadline = time.monotonic() + timeout
-    while text not in box[0][since:]:
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"{text!r} never appeared")
-        page.wait_for_timeout(2)
 
 
 def main() -> int:

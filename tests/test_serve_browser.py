@@ -8,7 +8,6 @@ here. The test skips, saying why, only where either is missing.
 from __future__ import annotations
 
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from bench.chromium import CHROMIUM, CHROMIUM_FLAGS
+from bench.browser import CHROMIUM, CHROMIUM_FLAGS, TabOutput, app_processes, free_port, wait_until_listening
 
 pytest.importorskip("textual_serve", reason="walkthrough serve needs the serve extra (textual-serve)")
 playwright_api = pytest.importorskip("playwright.sync_api", reason="the browser test needs the playwright package")
@@ -32,24 +31,17 @@ pytestmark = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def session_processes(server: subprocess.Popen[bytes]) -> list[int]:
-    """The app processes the server has started (its children), by pid."""
-    children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
-    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
-
-
 def wait_until(check: object, timeout: float = 15.0, what: str = "") -> None:
     deadline = time.monotonic() + timeout
     while not check():  # type: ignore[operator]
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         time.sleep(0.05)
+
+
+def session_processes(server: subprocess.Popen[bytes]) -> list[int]:
+    """The app processes the server has started, by pid."""
+    return app_processes(server.pid)
 
 
 @contextmanager
@@ -62,13 +54,8 @@ def serving(*options: str, log: Path) -> Iterator[tuple[str, subprocess.Popen[by
             stdout=output,
             stderr=subprocess.STDOUT,
         )
-
-        def listening() -> bool:
-            with socket.socket() as probe:
-                return probe.connect_ex(("127.0.0.1", port)) == 0
-
         try:
-            wait_until(listening, what="the server to listen")
+            wait_until_listening(port)
             yield f"http://127.0.0.1:{port}/", process
         finally:
             process.send_signal(signal.SIGTERM)
@@ -85,37 +72,8 @@ def server(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
         yield running
 
 
-class Tab:
+class Tab(TabOutput):
     """One browser tab on the walkthrough: what its app has drawn, and taps on the terminal's grid."""
-
-    def __init__(self, page: object) -> None:
-        self.page = page
-        self.drawn = ""
-        self.size = (0, 0)
-        page.on("websocket", self._follow)  # type: ignore[attr-defined]
-
-    def _follow(self, websocket: object) -> None:
-        websocket.on("framereceived", self._received)  # type: ignore[attr-defined]
-        websocket.on("framesent", self._sent)  # type: ignore[attr-defined]
-
-    def _received(self, payload: bytes | str) -> None:
-        self.drawn += payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
-
-    def _sent(self, payload: bytes | str) -> None:
-        text = payload.decode() if isinstance(payload, bytes) else payload
-        if text.startswith('["resize"'):
-            import json
-
-            size = json.loads(text)[1]
-            self.size = (int(size["width"]), int(size["height"]))
-
-    def wait_for_text(self, text: str, since: int = 0, timeout: float = 15.0) -> None:
-        """Wait until the app has drawn ``text`` (after the first ``since`` characters of what it drew)."""
-        deadline = time.monotonic() + timeout
-        while text not in self.drawn[since:]:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out waiting for {text!r}")
-            self.page.wait_for_timeout(50)  # type: ignore[attr-defined]  # Playwright delivers frames only while it waits
 
     def tap_cell(self, column: float, row: float) -> None:
         """Tap the terminal cell at (column, row), counted from the top left."""

@@ -210,10 +210,7 @@ def run_app(
         content = load_walkthrough(path, language)
         languages, skipped = load_languages(path, content)
     except ContentError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"walkthrough: the content has {len(error.problems)} problem(s); nothing was shown.", file=sys.stderr)
-        return 2
+        return report_bad_content(error, "nothing was shown")
     if counsellor and content.clinic.kiosk:
         print(
             "walkthrough: clinic.yaml says 'kiosk: true', and a kiosk never shows counsellor notes; "
@@ -244,6 +241,14 @@ def run_app(
     return app.return_code or 0
 
 
+def report_bad_content(error: ContentError, outcome: str) -> int:
+    """Every problem on stderr, then one line saying what did not happen; exit status 2."""
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    print(f"walkthrough: the content has {len(error.problems)} problem(s); {outcome}.", file=sys.stderr)
+    return 2
+
+
 def serve_in_browsers(args: argparse.Namespace) -> int:
     """``walkthrough serve``: check the content as the app would, then serve it (each tab runs the app)."""
     from .serve import SessionOptions, serve
@@ -253,10 +258,7 @@ def serve_in_browsers(args: argparse.Namespace) -> int:
     try:
         content = load_walkthrough(path, language)
     except ContentError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"walkthrough: the content has {len(error.problems)} problem(s); nothing was served.", file=sys.stderr)
-        return 2
+        return report_bad_content(error, "nothing was served")
     options = SessionOptions(
         content=path,
         language=language,

@@ -53,22 +53,17 @@ class FaqScreen(Screen[None]):
                     yield PlainText(notes, classes="faq-notes")
         with Horizontal(classes="status-row"):
             yield PlainText("", classes="status-spacer")
-            yield MoreHint(self.words["more_below"])
+            yield MoreHint(self.words["more_below"], lambda: self.query_one("#faq-list", VerticalScroll))
         yield PlainText(self.walkthrough.safety_line, id="safety-line")
         with Horizontal(id="faq-nav"):
             yield touch_button(self.words["back"], "screen.close", id="faq-back", classes="primary")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Arrow keys scroll the list; after every layout or scroll, say whether there is more below."""
-        listing = self.query_one("#faq-list")
-        listing.focus()
-        self.screen_layout_refresh_signal.subscribe(self, self._update_more_hint)
-        self.watch(listing, "scroll_y", lambda: self._update_more_hint(), init=False)
-
-    def _update_more_hint(self, _screen: Screen[None] | None = None) -> None:
+        """Arrow keys scroll the list, and "More below" follows it."""
         listing = self.query_one("#faq-list", VerticalScroll)
-        self.query_one(MoreHint).shown = listing.scroll_y < listing.max_scroll_y
+        listing.focus()
+        self.query_one(MoreHint).follow_scrolling(listing)
 
     def action_close(self) -> None:
         """Back to where the walkthrough was."""

@@ -116,7 +116,7 @@ class WalkthroughScreen(Screen[None]):
                 yield NotesPanel(self.words, id="notes")
         with Horizontal(id="status-row"):
             yield PlainText("", id="auto-status")
-            yield MoreHint(self.words["more_below"], id="more-hint")
+            yield MoreHint(self.words["more_below"], lambda: self.current_page, id="more-hint")
         yield PlainText(self.content.walkthrough.safety_line, id="safety-line")
         yield NavBar(self.words, faq=bool(self.content.walkthrough.faq), id="nav")
         yield KeyFooter()
@@ -156,8 +156,9 @@ class WalkthroughScreen(Screen[None]):
             await switcher.mount_all(before, before=shown)
         if after:
             await switcher.mount_all(after)
+        hint = self.query_one(MoreHint)
         for page in (*before, *after):
-            self._follow_scrolling(page)
+            hint.follow_scrolling(page)
         self._all_pages_built = True
         self._show_page()
 
@@ -198,22 +199,10 @@ class WalkthroughScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Show the first page, then build the others."""
-        # After every layout (a page shown, a resize, a scroll), never before it: a hint worked out
-        # between a page turn and its layout used the sizes of the page before.
-        self.screen_layout_refresh_signal.subscribe(self, self._update_more_hint)
-        self._follow_scrolling(self.query_one(Page))
+        self.query_one(MoreHint).follow_scrolling(self.query_one(Page))
         self.set_reactive(WalkthroughScreen.page_index, self.start_page)
         self._show_page()
         self.call_after_refresh(self._build_other_pages)
-
-    def _follow_scrolling(self, page: Page) -> None:
-        """Scrolling a page (which needs no new layout) can also reach, or leave, its end."""
-        self.watch(page, "scroll_y", lambda: self._update_more_hint(), init=False)
-
-    def _update_more_hint(self, _screen: Screen[None] | None = None) -> None:
-        """Say so when the page on show has more text below the fold."""
-        page = self.current_page
-        self.query_one(MoreHint).shown = page.scroll_y < page.max_scroll_y
 
     def watch_page_index(self) -> None:
         """Show the chosen page from its top and update which buttons can act."""
