@@ -18,9 +18,10 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 class PtyProgram:
     """A child process on its own 80x24 pseudo-terminal whose output is drained as it comes."""
 
-    def __init__(self, argv: list[str], columns: int = 80, rows: int = 24) -> None:
+    def __init__(self, argv: list[str], columns: int = 80, rows: int = 24, env: dict[str, str] | None = None) -> None:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
+            os.environ.update(env or {})
             os.environ["TERM"] = "xterm-256color"
             os.execvp(argv[0], argv)
         ioctl(self.fd, TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))

@@ -12,6 +12,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = FIXTURES / "good"
 
 
+@pytest.fixture(autouse=True)
+def own_cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test remembers checked content in a folder of its own (and so do the apps it starts)."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder / "walkthrough"
+
+
 @pytest.fixture
 def good_content() -> LoadedWalkthrough:
     """The small fixture walkthrough the screen tests run on."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from walkthrough.breathing import LEAD_IN_SECONDS, BreathingSession
+from walkthrough.breathing import LEAD_IN_SECONDS, BreathingSession, pattern_in
 from walkthrough.content import load_walkthrough
 from walkthrough.reading import reading_seconds
 from walkthrough.screens.calm import minutes_seconds
@@ -15,7 +15,7 @@ from .conftest import GOOD, FakeClock
 @pytest.fixture
 def quick():  # type: ignore[no-untyped-def]
     """The fixture pattern: in 1 s, hold 1 s, out 2 s."""
-    return load_walkthrough(GOOD).walkthrough.pattern("quick")
+    return pattern_in(load_walkthrough(GOOD).walkthrough.calm, "quick")
 
 
 def test_lead_in_counts_three_two_one(quick, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]

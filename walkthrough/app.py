@@ -9,7 +9,7 @@ import signal
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events
@@ -21,25 +21,23 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 
-from .breathing import Clock
-from .content import LoadedWalkthrough
+from .content.records import LoadedWalkthrough, as_records
 from .driver import SteadyLinuxDriver
 from .kiosk import KIOSK_APP_ACTIONS, STAFF_EXIT_CODE, FaultCounter, IdleClock, KioskSettings, describe_fault
-from .pin import PinGuard
-from .screens.calm import CalmScreen
-from .screens.faq import FaqScreen
-from .screens.fault import FaultScreen
-from .screens.help import HelpScreen
-from .screens.idle import IdleWarningScreen
-from .screens.overview import FAQ_CHOICE, OverviewScreen
-from .screens.staff import StaffPinScreen
 from .screens.walkthrough import WalkthroughScreen, page_names
 from .talk import TalkTimer
-from .textual_fixes import keep_styles_caches_collectable
+from .textual_fixes import keep_styles_caches_collectable, start_in_theme, styled_as_new
 from .themes import CALM, HIGH_CONTRAST, THEMES
 from .ui_text import UI_TEXT, localize_bindings, ui_text
-from .watch import POLL_SECONDS, ContentWatcher, reload_content
 from .widgets.counsellor import TalkClock
+
+if TYPE_CHECKING:
+    from .breathing import Clock
+    from .pin import PinGuard
+    from .watch import ContentWatcher
+
+# The other screens (calming mode, help, common questions, the kiosk's) and the PIN and
+# watch modules are imported where they are first needed: the first frame needs none of them.
 
 MAX_PROBLEMS_SHOWN = 8
 """A reload notice lists at most this many problems (``walkthrough validate`` lists them all)."""
@@ -116,14 +114,20 @@ class WalkthroughApp(App[None]):
         if counsellor and kiosk is not None:
             raise ValueError("a kiosk can never be in counsellor mode")
         super().__init__()
+        # The app holds records, never model objects: the same whether the content was just checked or remembered.
+        content = as_records(content)
         self.start_content = content
         """The walkthrough (and so the language) every fresh start goes back to."""
         self.content = content
-        self.languages: dict[str, LoadedWalkthrough] = dict(
-            sorted({**(languages or {}), content.language: content}.items())
-        )
+        offered = {code: as_records(other) for code, other in (languages or {}).items()}
+        offered[content.language] = content
+        self.languages: dict[str, LoadedWalkthrough] = dict(sorted(offered.items()))
         """The languages on offer, by code, each with its own loaded walkthrough."""
-        self.watcher = ContentWatcher(watch) if watch is not None else None
+        self.watcher: ContentWatcher | None = None
+        if watch is not None:
+            from .watch import ContentWatcher
+
+            self.watcher = ContentWatcher(watch)
         self.clock = clock
         self.kiosk = kiosk
         self.log_file = log or logging.getLogger("walkthrough")
@@ -146,14 +150,18 @@ class WalkthroughApp(App[None]):
         self.pin_guard: PinGuard | None = None
         self._idle_timer: Timer | None = None
         self._sessions = 0
+        self.first_frame_shown = False
+        """Textual has drawn the first frame (until then, it holds every frame back)."""
         self.add_mode(self.DEFAULT_MODE, self.new_walkthrough_screen)
         localize_bindings(self, ui_text(content.language))
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = CALM.name
+        start_in_theme(self, CALM.name)
         if kiosk is not None:
             self.idle = IdleClock(kiosk.idle_seconds, clock)
             if kiosk.staff_pin_hash:
+                from .pin import PinGuard
+
                 self.pin_guard = PinGuard(kiosk.staff_pin_hash, clock, on_lock=self._log_pin_lock)
                 self._bindings.bind(kiosk.staff_key, "staff", description="Staff", show=False, priority=True)
 
@@ -182,12 +190,16 @@ class WalkthroughApp(App[None]):
             self.log_file.info("kiosk started")
             self._arm_idle_check(self.kiosk.idle_seconds)
         if self.watcher is not None:
+            from .watch import POLL_SECONDS
+
             self.set_interval(POLL_SECONDS, self.check_for_changes)
-        # Everything built for the first screen (Textual, the content, the pages) lives about as long
-        # as the app: frozen, full collections need not walk it again, so they stay short and page
-        # turns steady. Only this first session is frozen: a kiosk's fresh starts can leave at most
-        # that one screen behind, however long it runs.
-        self.call_after_refresh(gc.freeze)
+
+    def on_ready(self) -> None:
+        """The first frame is out: build the rest of the first screen, then settle down for a long run."""
+        self.first_frame_shown = True
+        if isinstance(self.screen, WalkthroughScreen):
+            self.screen.build_other_pages()
+        self.call_after_refresh(settle_after_start)
 
     def input_failed(self, error: BaseException) -> None:
         """The terminal's input failed for good: log it and end, so a supervisor can start afresh."""
@@ -218,7 +230,7 @@ class WalkthroughApp(App[None]):
         if self.kiosk is not None:
             if action not in KIOSK_APP_ACTIONS:
                 return False
-            if action == "staff" and isinstance(self.top_screen, (IdleWarningScreen, FaultScreen)):
+            if action == "staff" and self._kiosk_notice_on_top():
                 return False
         if action in COUNSELLOR_ACTIONS and self.talk_timer is None:
             return False
@@ -229,10 +241,19 @@ class WalkthroughApp(App[None]):
         if action == "overview":
             return isinstance(self.top_screen, WalkthroughScreen)
         if action == "faq":
+            from .screens.faq import FaqScreen
+
             return bool(self.content.walkthrough.faq) and not isinstance(self.top_screen, FaqScreen)
         if action == "language":
             return len(self.languages) > 1 and isinstance(self.top_screen, WalkthroughScreen)
         return True
+
+    def _kiosk_notice_on_top(self) -> bool:
+        """Whether "Are you still here?" or the fault message is the screen on top."""
+        from .screens.fault import FaultScreen
+        from .screens.idle import IdleWarningScreen
+
+        return isinstance(self.top_screen, (IdleWarningScreen, FaultScreen))
 
     @property
     def top_screen(self) -> Screen[Any] | None:
@@ -261,7 +282,14 @@ class WalkthroughApp(App[None]):
 
     def new_walkthrough_screen(self, page: int = 0) -> WalkthroughScreen:
         """A walkthrough screen at ``page`` (the welcome page unless a language or content changed)."""
-        return WalkthroughScreen(self.content, talk_timer=self.talk_timer, page=page, languages=self.language_names())
+        screen = WalkthroughScreen(
+            self.content,
+            talk_timer=self.talk_timer,
+            page=page,
+            languages=self.language_names(),
+            first_of_app=not self.first_frame_shown,
+        )
+        return styled_as_new(screen, self)
 
     def language_names(self) -> dict[str, str]:
         """Each language on offer, by code, named in itself ("Español"), when there is more than one."""
@@ -317,6 +345,8 @@ class WalkthroughApp(App[None]):
         """``--watch``: when a content file was saved, reload it and show it on the same page."""
         if self.watcher is None or not self.watcher.changed():
             return
+        from .watch import reload_content
+
         reloaded = reload_content(self.watcher.path, self.content, self.languages)
         self.languages = reloaded.languages
         start = self.start_content.language
@@ -340,6 +370,8 @@ class WalkthroughApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys, unless help is already showing."""
+        from .screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             words = ui_text(self.content.language)
             counsellor, faq = self.talk_timer is not None, bool(self.content.walkthrough.faq)
@@ -348,6 +380,8 @@ class WalkthroughApp(App[None]):
 
     def action_calm(self) -> None:
         """Open calming mode over the walkthrough, which keeps its place underneath."""
+        from .screens.calm import CalmScreen
+
         if not isinstance(self.screen, CalmScreen):
             words = ui_text(self.content.language)
             minutes = self.content.clinic.calm_minutes
@@ -363,6 +397,8 @@ class WalkthroughApp(App[None]):
 
     def action_faq(self) -> None:
         """Show the common questions over where the walkthrough is."""
+        from .screens.faq import FaqScreen
+
         if self.content.walkthrough.faq and not isinstance(self.screen, FaqScreen):
             words = ui_text(self.content.language)
             self.push_screen(FaqScreen(self.content.walkthrough, words, talk_timer=self.talk_timer))
@@ -372,6 +408,8 @@ class WalkthroughApp(App[None]):
         screen = self.screen
         if self.talk_timer is None or not isinstance(screen, WalkthroughScreen):
             return
+        from .screens.overview import OverviewScreen
+
         overview = OverviewScreen(
             self.content.walkthrough.title,
             screen.page_entries(),
@@ -384,6 +422,8 @@ class WalkthroughApp(App[None]):
         self.push_screen(overview, self._overview_picked)
 
     def _overview_picked(self, choice: int | None) -> None:
+        from .screens.overview import FAQ_CHOICE
+
         if choice == FAQ_CHOICE:
             self.action_faq()
         elif choice is not None and isinstance(self.screen, WalkthroughScreen):
@@ -434,6 +474,8 @@ class WalkthroughApp(App[None]):
 
     def action_staff(self) -> None:
         """Open the staff PIN prompt (a kiosk with a PIN only)."""
+        from .screens.staff import StaffPinScreen
+
         if self.pin_guard is None or any(isinstance(screen, StaffPinScreen) for screen in self.screen_stack):
             return
         self.push_screen(StaffPinScreen(ui_text(self.content.language), self.pin_guard), self._staff_answered)
@@ -471,7 +513,9 @@ class WalkthroughApp(App[None]):
         if left > 0 or not self.used_since_fresh_start:
             self._arm_idle_check(left if left > 0 else self.idle.idle_seconds)
             return
-        if not isinstance(self.top_screen, (IdleWarningScreen, FaultScreen)):
+        if not self._kiosk_notice_on_top():
+            from .screens.idle import IdleWarningScreen
+
             warning = IdleWarningScreen(
                 ui_text(self.content.language), seconds=self.kiosk.warning_seconds, clock=self.clock
             )
@@ -483,6 +527,8 @@ class WalkthroughApp(App[None]):
         Only the screen on top counts: a staff prompt or help left open over
         breathing is quiet time like any other.
         """
+        from .screens.calm import CalmScreen
+
         screen = self.top_screen
         if isinstance(screen, CalmScreen):
             return screen.is_breathing
@@ -548,6 +594,8 @@ class WalkthroughApp(App[None]):
 
     async def _recover_from_fault(self) -> None:
         """A fresh walkthrough, with the calm "Something went wrong" message on top."""
+        from .screens.fault import FaultScreen
+
         await self.fresh_start()
         await self.push_screen(FaultScreen(ui_text(self.content.language)))
 
@@ -559,6 +607,21 @@ def _log_hint(log: logging.Logger) -> str:
         if filename:
             return f" Details are in {Path(filename)}."
     return ""
+
+
+def settle_after_start() -> None:
+    """After the first frame: collect once, freeze what is left, and let the collector run again.
+
+    ``walkthrough`` starts with the collector off (see ``cli.run_app``): a
+    start builds thousands of objects that live as long as the app, and
+    collecting them over and over cost about 40 ms before the first frame.
+    Frozen, full collections need not walk them again, so they stay short and
+    page turns steady. Only this first session is frozen: a kiosk's fresh
+    starts can leave at most that one screen behind, however long it runs.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.enable()
 
 
 def _is_auto_toggle(screen: WalkthroughScreen, event: events.Event) -> bool:

@@ -12,8 +12,11 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .content.model import BreathingPattern
+if TYPE_CHECKING:
+    from .content.model import BreathingPattern, Calm
+
 
 Clock = Callable[[], float]
 """A source of monotonic seconds; ``time.monotonic`` unless a test passes its own."""
@@ -49,6 +52,12 @@ class BreathState:
     fullness: float
     remaining: float
     finished: bool
+
+
+def pattern_in(calm: Calm, pattern_id: str) -> BreathingPattern:
+    """The breathing pattern of calming mode with this id (the default one if no pattern has it)."""
+    by_id = {pattern.id: pattern for pattern in calm.patterns}
+    return by_id.get(pattern_id) or by_id.get(calm.default_pattern) or calm.patterns[0]
 
 
 class BreathingSession:

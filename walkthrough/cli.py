@@ -10,7 +10,7 @@ stderr, never as a traceback.
 from __future__ import annotations
 
 import argparse
-import getpass
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .content import ContentError, LoadedWalkthrough, bundled_content_dir, load_walkthrough
-from .content.lint import DEFAULT_MAX_GRADE
-from .content.loader import load_languages
-from .content.model import IDLE_SECONDS_MAX, IDLE_SECONDS_MIN
+from .content.files import bundled_content_dir
+from .content.limits import DEFAULT_MAX_GRADE, IDLE_SECONDS_MAX, IDLE_SECONDS_MIN
+from .content.problems import ContentError
+from .content.ready import default_cache_dir, load_ready
+from .content.records import LoadedWalkthrough
 from .kiosk import KioskSettings, clean_environment, default_log_path, open_log
-from .pin import hash_pin, pin_problem
 
 
 def idle_seconds(text: str) -> int:
@@ -206,11 +206,34 @@ def run_app(
     A kiosk (``kiosk`` or the clinic's ``kiosk: true``) first drops Textual's
     unsafe environment settings, before Textual is imported and reads them.
     """
+    # Everything made from here to the first frame lives as long as the app: collecting it again and again
+    # on the way only costs time. The app collects once, freezes it and turns the collector back on then.
+    gc.disable()
     try:
-        content = load_walkthrough(path, language)
-        languages, skipped = load_languages(path, content)
+        return _load_and_show(path, language, reduced_motion, watch, kiosk, idle_seconds, log_path, counsellor)
+    finally:
+        gc.enable()
+
+
+def _load_and_show(
+    path: Path,
+    language: str | None,
+    reduced_motion: bool,
+    watch: bool,
+    kiosk: bool,
+    idle_seconds: int | None,
+    log_path: Path | None,
+    counsellor: bool,
+) -> int:
+    try:
+        # A kiosk reads the checked content that validate, serve or a normal start remembered,
+        # but writes nothing but its log.
+        ready = load_ready(
+            path, language, default_cache_dir(), may_write=lambda ready: not (kiosk or ready.first.clinic.kiosk)
+        )
     except ContentError as error:
         return report_bad_content(error, "nothing was shown")
+    content = ready.first
     if counsellor and content.clinic.kiosk:
         print(
             "walkthrough: clinic.yaml says 'kiosk: true', and a kiosk never shows counsellor notes; "
@@ -223,7 +246,7 @@ def run_app(
         clean_environment(os.environ)
         sys.dont_write_bytecode = True  # a kiosk writes nothing but its log
     log = open_log(log_path or default_log_path())
-    for problem in skipped:
+    for problem in ready.skipped:
         log.warning("language not offered: %s", problem)
     from .app import WalkthroughApp  # Textual loads only once the content is good and the environment clean.
 
@@ -234,7 +257,7 @@ def run_app(
         log=log,
         handle_signals=True,
         counsellor=counsellor,
-        languages=languages,
+        languages=ready.languages,
         watch=path if watch else None,
     )
     app.run()
@@ -256,7 +279,8 @@ def serve_in_browsers(args: argparse.Namespace) -> int:
     path = args.content or bundled_content_dir()
     language = args.lang.lower() if args.lang else None
     try:
-        content = load_walkthrough(path, language)
+        # Checked and remembered now, before any tab opens, so that each tab's app starts from the cache.
+        content = load_ready(path, language, default_cache_dir()).first
     except ContentError as error:
         return report_bad_content(error, "nothing was served")
     options = SessionOptions(
@@ -284,6 +308,10 @@ def kiosk_settings(content: LoadedWalkthrough, idle_seconds: int | None) -> Kios
 
 def print_pin_hash() -> int:
     """Read a PIN (twice, without echo, at a terminal; one line from a pipe) and print its clinic.yaml line."""
+    import getpass
+
+    from .pin import hash_pin, pin_problem
+
     try:
         if sys.stdin.isatty():
             pin = getpass.getpass("Staff PIN: ")

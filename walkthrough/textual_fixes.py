@@ -7,11 +7,14 @@ still has the fault (so a fixed Textual is left alone).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import _styles_cache
 from textual._styles_cache import StylesCache
+from textual.app import App
 from textual.color import Color
+from textual.geometry import Size
+from textual.screen import Screen
 
 
 @lru_cache(1024)
@@ -35,3 +38,54 @@ def keep_styles_caches_collectable() -> None:
             return _inner_outer(base_background, background)
 
         StylesCache.get_inner_outer = get_inner_outer  # type: ignore[method-assign, assignment]
+
+
+def start_in_theme(app: App[Any], name: str) -> None:
+    """Give ``app`` the theme ``name`` before it runs, as ``app.theme = name`` would, but without its cost.
+
+    Setting ``App.theme`` re-parses every stylesheet (ours and each widget's)
+    on the next message, and again when the first mode's screen is made, about
+    40 ms before the first frame. Before the app runs nothing is parsed yet, so
+    handing the theme's variables to the stylesheet is all it takes. Later
+    changes of theme (high contrast) go through ``app.theme`` as usual.
+    """
+    app.set_reactive(App.theme, name)
+    theme = app.current_theme
+    themes = {cls: False for cls in app.classes if cls.startswith("-theme-")}
+    app.update_classes(
+        {**themes, f"-theme-{name}": True, "-dark-mode": theme.dark, "-light-mode": not theme.dark}, update=False
+    )
+    app._refresh_truecolor_filter(app.ansi_theme)
+    app.stylesheet.set_variables(app.get_css_variables())
+
+
+ScreenType = TypeVar("ScreenType", bound=Screen[Any])
+
+
+def styled_as_new(screen: ScreenType, app: App[Any]) -> ScreenType:
+    """Ready a screen that is about to start a mode to be styled once, not three times.
+
+    Textual re-parses every stylesheet when a mode's screen is made unless the
+    screen says it has seen the current stylesheet, and a new screen never
+    does, though it has no styles yet to bring up to date (it gets them when
+    it is mounted). That re-parse was about 20 ms before the first frame. The
+    screen also gets its breakpoint classes now (see :func:`breakpoint_classes`).
+    """
+    screen._css_update_count = app._css_update_count
+    screen.add_class(*breakpoint_classes(app, app.size), update=False)
+    return screen
+
+
+def breakpoint_classes(app: App[Any], size: Size) -> set[str]:
+    """The app's breakpoint classes for a screen of ``size``, as Textual gives them on a resize.
+
+    A new screen that has them from the start is styled once; Textual would
+    add them on its first resize, after it is styled, and restyle it whole.
+    """
+    classes = set()
+    for dimension, breakpoints in ((size.width, app.HORIZONTAL_BREAKPOINTS), (size.height, app.VERTICAL_BREAKPOINTS)):
+        for at_least, name in sorted(breakpoints or [], reverse=True):
+            if dimension >= at_least:
+                classes.add(name)
+                break
+    return classes

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
 from .content import ContentError, Problem, languages_in, load_walkthrough
-from .content.lint import DEFAULT_MAX_GRADE, grade_file, grade_warnings, summary_table
-from .content.loader import CLINIC_FILE, LANGUAGE_FILE, load_clinic
+from .content.files import CLINIC_FILE, LANGUAGE_FILE
+from .content.limits import DEFAULT_MAX_GRADE
+from .content.lint import grade_file, grade_warnings, summary_table
+from .content.loader import load_clinic
 from .content.parity import parity_problems
+from .content.ready import default_cache_dir, load_ready
 
 
 def content_files(path: Path) -> list[Path]:
@@ -88,7 +92,18 @@ def validate_paths(
             " (--strict: they count as problems)" if strict else ""
         )
     print(f"{checked}, {found}", file=out)
+    remember_clean_folders(folders, problems)
     return 1 if problems or (strict and warnings) else 0
+
+
+def remember_clean_folders(folders: Iterable[Path], problems: list[Problem]) -> None:
+    """Remember the checked content of each walkthrough folder with no problems: the app (a kiosk too) starts faster."""
+    troubled = {Path(problem.file).parent for problem in problems}
+    for folder in folders:
+        if folder not in troubled and (folder / CLINIC_FILE).is_file():
+            # A problem the checks above did not list is left for the app to say at start.
+            with contextlib.suppress(ContentError):
+                load_ready(folder, None, default_cache_dir())
 
 
 def _unique(problems: Iterable[Problem]) -> list[Problem]:

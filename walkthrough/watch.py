@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import ContentError, LoadedWalkthrough, Problem, load_walkthrough
-from .content.loader import CLINIC_FILE, load_languages
+from .content.files import CLINIC_FILE
+from .content.problems import ContentError, Problem
+from .content.records import LoadedWalkthrough, as_records
 
 POLL_SECONDS = 0.5
 """How often the files are looked at."""
@@ -71,6 +72,8 @@ class Reloaded:
 
 def reload_content(path: Path, current: LoadedWalkthrough, languages: Mapping[str, LoadedWalkthrough]) -> Reloaded:
     """Load ``path`` again; anything that fails to load keeps its last good version."""
+    from .content.loader import load_languages, load_walkthrough  # only once a file has changed
+
     problems: list[Problem] = []
     try:
         fresh = load_walkthrough(path, current.language)
@@ -79,4 +82,5 @@ def reload_content(path: Path, current: LoadedWalkthrough, languages: Mapping[st
         problems += error.problems
     loaded, more = load_languages(path, fresh, {**languages, current.language: current})
     problems += more
-    return Reloaded(fresh, loaded, tuple(dict.fromkeys(problems)))
+    languages = {code: as_records(language) for code, language in loaded.items()}
+    return Reloaded(languages[fresh.language], languages, tuple(dict.fromkeys(problems)))

@@ -7,14 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .loader import CLINIC_FILE, load_clinic
+from .files import CLINIC_FILE
+from .loader import load_clinic
 from .placeholders import fill
 from .problems import ContentError, Loc, Problem, format_loc
 from .readability import FORMULAS, Grade, base_language, reading_grade
 from .yamlread import YamlDocument, read_yaml
-
-DEFAULT_MAX_GRADE = 6.0
-"""The reading grade text should not go above, unless the clinic asks for another."""
 
 NOT_READ_BY_PATIENTS = frozenset({"id", "kind", "seconds", "default_pattern", "counsellor_notes"})
 """Keys whose text is not read by a patient: ids, settings and the counsellor's notes."""

@@ -7,56 +7,18 @@ Every problem in every file is collected before anything is reported.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import problems_from_validation
+from .files import CLINIC_FILE, is_language_code, languages_in
 from .model import ClinicValues, Walkthrough
 from .placeholders import fill, find_placeholders, map_strings
 from .problems import ContentError, Loc, Problem
+from .records import LoadedWalkthrough
 from .yamlread import YamlDocument, read_yaml
-
-CLINIC_FILE = "clinic.yaml"
-"""The clinic values file that sits beside the language files."""
-
-LANGUAGE_FILE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?\.yaml$")
-"""Language files are named by language code, e.g. ``en.yaml`` or ``es.yaml``."""
-
-
-@dataclass(frozen=True)
-class LoadedWalkthrough:
-    """A walkthrough ready to show, with the clinic's values already filled in.
-
-    Attributes:
-        walkthrough: The validated text of one language.
-        clinic: The clinic values used to fill it.
-        language: The language code, from the file name.
-        source: The language file it came from.
-    """
-
-    walkthrough: Walkthrough
-    clinic: ClinicValues
-    language: str
-    source: Path
-
-
-def bundled_content_dir() -> Path:
-    """The ketamine walkthrough that ships inside the package."""
-    packaged = Path(str(resources.files("walkthrough"))) / "bundled" / "ketamine-infusion"
-    if packaged.is_dir():
-        return packaged
-    # Running from a source checkout without installing: use the repo's content/.
-    return Path(__file__).resolve().parents[2] / "content" / "ketamine-infusion"
-
-
-def languages_in(folder: Path) -> list[str]:
-    """The language codes a walkthrough folder has files for, sorted."""
-    return sorted(p.stem for p in folder.glob("*.yaml") if LANGUAGE_FILE.match(p.name))
 
 
 def default_language(folder: Path) -> str:
@@ -79,7 +41,7 @@ def resolve_language_file(path: Path, language: str | None) -> Path:
     if not path.is_dir():
         raise ContentError([Problem.about_file(str(path), "no such file or folder")])
     language = language or default_language(path)
-    if not LANGUAGE_FILE.match(f"{language}.yaml"):
+    if not is_language_code(language):
         raise ContentError([Problem.about_file(str(path), f"'{language}' is not a language code like en or es")])
     candidate = path / f"{language}.yaml"
     if candidate.is_file():

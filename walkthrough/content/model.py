@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from ..pin import is_pin_hash
+from .limits import IDLE_SECONDS_MAX, IDLE_SECONDS_MIN
 
 
 def _not_blank(text: str) -> str:
@@ -185,16 +186,9 @@ class Walkthrough(Strict):
         description="Common questions with plain answers, shown by the Questions button and the f key.",
     )
 
-    def pattern(self, pattern_id: str) -> BreathingPattern:
-        """The breathing pattern with this id (the default one if no pattern has it)."""
-        by_id = {pattern.id: pattern for pattern in self.calm.patterns}
-        return by_id.get(pattern_id) or by_id.get(self.calm.default_pattern) or self.calm.patterns[0]
-
 
 Minutes = Annotated[int, Field(ge=1, le=600)]
 
-IDLE_SECONDS_MIN, IDLE_SECONDS_MAX = 5, 3600
-"""The range of the kiosk's idle time, in seconds."""
 STAFF_KEYS = tuple(f"f{number}" for number in range(1, 13))
 """Keys a clinic may choose to open the staff PIN prompt."""
 PRIVATE_SETTINGS = frozenset({"kiosk", "staff_pin_hash", "staff_key", "talk_minutes", "default_language"})

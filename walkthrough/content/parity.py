@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .loader import languages_in
+from .files import languages_in
 from .placeholders import find_placeholders, map_strings
 from .problems import ContentError, Loc, Problem
 from .yamlread import YamlDocument, read_yaml

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,8 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button
 
-from ..breathing import BreathingSession, BreathState, Clock
-from ..content.model import Calm, Walkthrough
+from ..breathing import BreathingSession, BreathState, Clock, pattern_in
 from ..talk import TalkTimer, minutes_and_seconds
 from ..ui_text import localize_bindings
 from ..widgets.footer import KeyFooter
@@ -22,6 +22,9 @@ from ..widgets.nav import touch_button
 from ..widgets.pacer import BreathShape
 from ..widgets.text import PlainText
 from ..widgets.title import TitleBar
+
+if TYPE_CHECKING:
+    from ..content.model import Calm, Walkthrough
 
 LENGTHS = (1, 3, 5)
 """Session lengths on offer, in minutes."""
@@ -73,7 +76,7 @@ class CalmScreen(Screen[None]):
         self.minutes = minutes
         self.reduced_motion = reduced_motion
         self.clock = clock
-        self.pattern = walkthrough.pattern(self.calm.default_pattern)
+        self.pattern = pattern_in(self.calm, self.calm.default_pattern)
         self.sound = False
         self.session = BreathingSession(self.pattern, minutes, clock)
         self.phase_log: deque[tuple[float, float]] = deque(maxlen=10_000)
@@ -254,7 +257,7 @@ class CalmScreen(Screen[None]):
 
     def action_pattern(self, pattern_id: str) -> None:
         """Choose a breathing pattern and start again."""
-        self.pattern = self.walkthrough.pattern(pattern_id)
+        self.pattern = pattern_in(self.calm, pattern_id)
         self._mark_choices()
         self._start()
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 
-from ..content.model import Walkthrough
 from ..talk import TalkTimer
 from ..ui_text import localize_bindings
 from ..widgets.footer import KeyFooter
@@ -17,6 +17,9 @@ from ..widgets.more_hint import MoreHint
 from ..widgets.nav import touch_button
 from ..widgets.text import PlainText, bullet_lines
 from ..widgets.title import TitleBar
+
+if TYPE_CHECKING:
+    from ..content.model import Walkthrough
 
 
 class FaqScreen(Screen[None]):

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 
-from ..content.model import Questions
 from ..widgets.nav import touch_button
 from ..widgets.text import PlainText, bullet_lines
 from .page import Page
+
+if TYPE_CHECKING:
+    from ..content.model import Questions
 
 
 class QuestionsPage(Page):

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
-from ..content.model import Step
 from ..widgets.progress import StepProgress
 from ..widgets.text import PlainText, bullet_lines
 from .page import Page
+
+if TYPE_CHECKING:
+    from ..content.model import Step
 
 
 class StepPage(Page):

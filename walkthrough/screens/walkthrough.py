@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,7 +15,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher
 
-from ..content import LoadedWalkthrough, Walkthrough
 from ..reading import reading_seconds
 from ..talk import TalkTimer
 from ..ui_text import localize_bindings, ui_text
@@ -28,6 +29,10 @@ from .questions import QuestionsPage
 from .step import StepPage
 from .timeline import CoursePage, VisitPage
 from .welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from ..content.model import Walkthrough
+    from ..content.records import LoadedWalkthrough
 
 SCROLL_KEYS = ("up", "down", "pageup", "pagedown", "end")
 """Keys that scroll a long page (pages never take the focus, so the screen scrolls for them)."""
@@ -81,6 +86,7 @@ class WalkthroughScreen(Screen[None]):
         talk_timer: TalkTimer | None = None,
         page: int = 0,
         languages: Mapping[str, str] | None = None,
+        first_of_app: bool = False,
     ) -> None:
         """Show ``content`` from ``page`` (0 is the welcome page).
 
@@ -89,6 +95,9 @@ class WalkthroughScreen(Screen[None]):
             talk_timer: The counsellor's talk timer; None in patient mode.
             page: The page to open on (past the last page opens the last).
             languages: Languages to offer on the welcome page, code to name; none or one offers no choice.
+            first_of_app: The app's first screen: the other pages wait for :meth:`build_other_pages`,
+                which the app calls once its first frame is out (Textual holds every frame back until
+                its start-up is over, and building them before that held the first frame back too).
         """
         super().__init__()
         self.content = content
@@ -105,6 +114,9 @@ class WalkthroughScreen(Screen[None]):
         self._auto_deadline = 0.0
         self._auto_timer: Timer | None = None
         self._all_pages_built = False
+        self._other_pages_asked_for = False
+        self._resumed_before = False
+        self._first_of_app = first_of_app
 
     def compose(self) -> ComposeResult:
         """Title bar, the pages (only one shows), safety line, buttons and footer."""
@@ -202,7 +214,20 @@ class WalkthroughScreen(Screen[None]):
         self.query_one(MoreHint).follow_scrolling(self.query_one(Page))
         self.set_reactive(WalkthroughScreen.page_index, self.start_page)
         self._show_page()
-        self.call_after_refresh(self._build_other_pages)
+        if not self._first_of_app:
+            self.build_other_pages()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The first time the screen is shown, its styles are brand new: Textual need not restyle it whole."""
+        if not self._resumed_before:
+            self._resumed_before = True
+            event.refresh_styles = False
+
+    def build_other_pages(self) -> None:
+        """Build the pages not yet built, straight after the next frame (once, however often it is called)."""
+        if not self._other_pages_asked_for:
+            self._other_pages_asked_for = True
+            self.call_after_refresh(self._build_other_pages)
 
     def watch_page_index(self) -> None:
         """Show the chosen page from its top and update which buttons can act."""

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 
-from ..content.model import Welcome
 from ..widgets.nav import touch_button
 from ..widgets.text import PlainText
 from .page import Page
+
+if TYPE_CHECKING:
+    from ..content.model import Welcome
 
 
 class WelcomePage(Page):

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from ..content.model import TimelineStage
+from typing import TYPE_CHECKING
+
 from .text import PlainText
+
+if TYPE_CHECKING:
+    from ..content.model import TimelineStage
 
 
 def visit_timeline_text(stages: tuple[TimelineStage, ...]) -> str:
