@@ -69,12 +69,12 @@ def main() -> None:
             probed(BareApp, out)().run()
         else:
             from walkthrough.app import WalkthroughApp
-            from walkthrough.content import bundled_content_dir, load_walkthrough
-            from walkthrough.content.loader import load_languages
+            from walkthrough.content.files import bundled_content_dir
+            from walkthrough.content.ready import default_cache_dir, load_ready
 
-            first = load_walkthrough(bundled_content_dir())
-            languages, _ = load_languages(bundled_content_dir(), first)
-            probed(WalkthroughApp, out)(first, languages=languages).run()
+            # As the command line loads it: from the checked copy remembered between starts.
+            ready = load_ready(bundled_content_dir(), None, default_cache_dir())
+            probed(WalkthroughApp, out)(ready.first, languages=ready.languages).run()
 
 
 def read_samples(path: Path, kind: str) -> list[float]:

@@ -182,3 +182,15 @@ def test_the_app_starts_the_same_from_the_cache(tmp_path: Path) -> None:
     remembered = load_ready(folder, None, tmp_path / "cache")
     assert remembered == checked
     assert as_records(load_walkthrough(folder)) == checked.first
+
+
+def test_every_command_but_the_app_runs_with_the_collector_on(tmp_path: Path) -> None:
+    code = (
+        "import gc, sys\n"
+        "from walkthrough.__main__ import main\n"
+        "sys.argv = ['walkthrough', 'schema', '--clinic']\n"
+        "status = main()\n"
+        "print(status, gc.isenabled())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.splitlines()[-1] == "0 True"

@@ -162,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is not None:
+        gc.enable()  # only the app itself starts with the collector off (see run_app)
     if args.counsellor and args.kiosk:
         parser.error("--counsellor and --kiosk cannot go together: a kiosk never shows counsellor notes")
     if args.command == "validate":
