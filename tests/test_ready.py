@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
 import shutil
@@ -194,3 +195,56 @@ def test_every_command_but_the_app_runs_with_the_collector_on(tmp_path: Path) ->
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.splitlines()[-1] == "0 True"
+
+
+def test_a_single_file_is_checked_again_when_the_files_beside_it_change(tmp_path: Path, own_cache_folder: Path) -> None:
+    folder = tmp_path / "content"
+    shutil.copytree(bundled_content_dir(), folder)
+    clinic = folder / "clinic.yaml"
+    text = clinic.read_text(encoding="utf-8")
+    assert "default_language: en" in text
+    clinic.write_text(text.replace("default_language: en", "default_language: es"), encoding="utf-8")
+    assert load_ready(folder / "en.yaml", None, own_cache_folder).first.language == "en"
+    (folder / "es.yaml").rename(folder / "es.yaml.old")  # the clinic's default language now has no file
+    with pytest.raises(ContentError) as error:
+        load_ready(folder / "en.yaml", None, own_cache_folder)
+    assert "there is no es.yaml beside this file" in str(error.value.problems[0])
+
+
+def test_a_cache_edited_by_hand_with_a_new_digest_still_cannot_break_a_start(
+    tmp_path: Path, own_cache_folder: Path
+) -> None:
+    folder = write_content(tmp_path / "content")
+    load_ready(folder, None, own_cache_folder)
+    (cache_file,) = cache_files(own_cache_folder)
+    header, _, body = cache_file.read_bytes().partition(b"\n")
+    plain = json.loads(body)
+    plain["languages"] = {}
+    body = json.dumps(plain).encode()
+    written = {**json.loads(header), "sha256": hashlib.sha256(body).hexdigest()}
+    cache_file.write_bytes(json.dumps(written).encode() + b"\n" + body)
+    assert load_ready(folder, None, own_cache_folder).first.walkthrough.welcome.title == "Hello"
+
+
+def test_the_other_screens_are_loaded_just_after_the_first_frame() -> None:
+    code = (
+        "import asyncio, sys\n"
+        "from walkthrough.app import OTHER_SCREENS, WalkthroughApp\n"
+        "from walkthrough.content.files import bundled_content_dir\n"
+        "from walkthrough.content.ready import load_ready\n"
+        "def loaded():\n"
+        "    return [name for name in OTHER_SCREENS if f'walkthrough.screens.{name}' in sys.modules]\n"
+        "before = loaded()\n"
+        "async def main():\n"
+        "    app = WalkthroughApp(load_ready(bundled_content_dir(), None).first)\n"
+        "    async with app.run_test() as pilot:\n"
+        "        for _ in range(50):\n"
+        "            await pilot.pause(0.02)\n"
+        "            if len(loaded()) == len(OTHER_SCREENS):\n"
+        "                break\n"
+        "        print(before, loaded())\n"
+        "asyncio.run(main())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    before, after = result.stdout.strip().splitlines()[-1].split("] [")
+    assert before == "[" and "calm" in after and "fault" in after and "idle" in after

@@ -8,6 +8,7 @@ import logging
 import signal
 import time
 from collections.abc import Mapping
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,8 +37,9 @@ if TYPE_CHECKING:
     from .pin import PinGuard
     from .watch import ContentWatcher
 
-# The other screens (calming mode, help, common questions, the kiosk's) and the PIN and
-# watch modules are imported where they are first needed: the first frame needs none of them.
+# The other screens (calming mode, help, common questions, the kiosk's) are imported where they
+# are used, and loaded just after the first frame (see load_other_screens): it needs none of them.
+# The PIN and watch modules load only in a kiosk with a PIN, or with --watch.
 
 MAX_PROBLEMS_SHOWN = 8
 """A reload notice lists at most this many problems (``walkthrough validate`` lists them all)."""
@@ -610,7 +612,7 @@ def _log_hint(log: logging.Logger) -> str:
 
 
 def settle_after_start() -> None:
-    """After the first frame: collect once, freeze what is left, and let the collector run again.
+    """After the first frame: load the other screens, collect once, freeze what is left, turn the collector on.
 
     ``walkthrough`` starts with the collector off (see ``cli.run_app``): a
     start builds thousands of objects that live as long as the app, and
@@ -619,9 +621,25 @@ def settle_after_start() -> None:
     page turns steady. Only this first session is frozen: a kiosk's fresh
     starts can leave at most that one screen behind, however long it runs.
     """
+    load_other_screens()
     gc.collect()
     gc.freeze()
     gc.enable()
+
+
+OTHER_SCREENS = ("calm", "faq", "fault", "help", "idle", "overview", "staff")
+"""Screen modules the first frame does not need (walkthrough.screens.*)."""
+
+
+def load_other_screens() -> None:
+    """Import the screens the first frame did not need, now that it is out.
+
+    They are left out of start-up, but not until first use: a kiosk that runs
+    for days must not load, at a patient's tap, code that an upgrade may have
+    replaced since, nor need a new import to show "Something went wrong".
+    """
+    for name in OTHER_SCREENS:
+        import_module(f"{__package__}.screens.{name}")
 
 
 def _is_auto_toggle(screen: WalkthroughScreen, event: events.Event) -> bool:

@@ -95,13 +95,11 @@ def content_key(path: Path) -> str | None:
     try:
         for source in [*sorted(code.glob("*.py")), code.parent / "pin.py"]:  # the model checks PIN lines too
             digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
-        if path.is_dir():
-            files = sorted(path.glob("*.yaml"))
-            digest.update(b"folder\0")
-        else:
-            files = [path, path.parent / CLINIC_FILE]
-            digest.update(b"file\0")
-        for file in files:
+        # A single language file is checked against the files beside it too (the clinic's default
+        # language must have one), so the whole folder is in the key either way.
+        folder = path if path.is_dir() else path.parent
+        digest.update(f"{'folder' if path.is_dir() else 'file'} {path.resolve()}\0".encode())
+        for file in sorted({*folder.glob("*.yaml"), folder / CLINIC_FILE} | ({path} if path.is_file() else set())):
             digest.update(str(file.resolve()).encode() + b"\0" + file.read_bytes() + b"\0")
     except OSError:
         return None
@@ -144,7 +142,7 @@ def _read_cache(cache_file: Path, key: str, language: str | None) -> ReadyConten
         plain = json.loads(body)
         first = _first_language(plain, language)
         return None if first is None else _ready_from_plain(plain, first)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (OSError, ValueError, TypeError, LookupError, AttributeError):
         return None  # unreadable or not what we wrote: the files are read instead
 
 
