@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -44,6 +46,15 @@ def wait_until_listening(port: int, timeout: float = 20.0) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError(f"nothing listened on port {port}")
         time.sleep(0.05)
+
+
+def stop_server(process: subprocess.Popen[bytes]) -> None:
+    """End a server as a supervisor would (SIGTERM), and for good if it has not gone after 10 seconds."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def app_processes(server_pid: int) -> list[int]:

@@ -10,7 +10,6 @@ Chromium and the playwright package (``pip install '.[test]'``).
 from __future__ import annotations
 
 import argparse
-import signal
 import statistics
 import subprocess
 import sys
@@ -18,7 +17,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .browser import CHROMIUM, CHROMIUM_FLAGS, TabOutput, app_processes, free_port, wait_until_listening
+from .browser import (
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    TabOutput,
+    app_processes,
+    free_port,
+    stop_server,
+    wait_until_listening,
+)
 
 BUDGET_APP_MB = 45.0
 
@@ -76,11 +83,7 @@ def measure(name: str, server_argv: list[str], port: int, tabs: int, first_text:
                 taps.append((time.perf_counter() - started) * 1000)
             browser.close()
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_server(server)
     return {"name": name, "apps": len(apps), "app_rss": app_rss, "server_rss": server_rss, "taps": taps}
 
 

@@ -7,7 +7,6 @@ here. The test skips, saying why, only where either is missing.
 
 from __future__ import annotations
 
-import signal
 import subprocess
 import sys
 import time
@@ -18,7 +17,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from bench.browser import CHROMIUM, CHROMIUM_FLAGS, TabOutput, app_processes, free_port, wait_until_listening
+from bench.browser import (
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    TabOutput,
+    app_processes,
+    free_port,
+    stop_server,
+    wait_until_listening,
+)
 
 pytest.importorskip("textual_serve", reason="walkthrough serve needs the serve extra (textual-serve)")
 playwright_api = pytest.importorskip("playwright.sync_api", reason="the browser test needs the playwright package")
@@ -58,11 +65,7 @@ def serving(*options: str, log: Path) -> Iterator[tuple[str, subprocess.Popen[by
             wait_until_listening(port)
             yield f"http://127.0.0.1:{port}/", process
         finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            stop_server(process)
 
 
 @pytest.fixture

@@ -72,15 +72,15 @@ def load_ready(
     Raises:
         ContentError: the files have problems (always found by reading the files, never from the cache).
     """
-    key = content_key(path)
     cache_file = cache_dir / f"{_path_digest(path)}.json" if cache_dir else None
-    if key is not None and cache_file is not None:
+    key = content_key(path) if cache_file else None
+    if cache_file and key:
         remembered = _read_cache(cache_file, key, language)
         if remembered is not None:
             return remembered
     plain, first = _check_files(path, language)
     ready = _ready_from_plain(plain, first)
-    if key is not None and cache_file is not None and may_write(ready):
+    if cache_file and key and may_write(ready):
         _write_atomically(cache_file, {"format": CACHE_FORMAT, "key": key}, plain)
     return ready
 
