@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 import textual.constants
 from textual.pilot import Pilot
-from textual.widgets import Button
 
 from walkthrough.app import WalkthroughApp
 from walkthrough.content import LoadedWalkthrough
 from walkthrough.screens.calm import CalmScreen
 from walkthrough.screens.walkthrough import WalkthroughScreen
+from walkthrough.widgets.nav import TouchButton
 from walkthrough.widgets.pacer import BreathShape
 
 from .conftest import FakeClock
@@ -94,12 +94,14 @@ async def test_length_by_key_and_tap_and_the_end(good_content: LoadedWalkthrough
         screen = await open_calm(pilot, clock, page=3)
         await pilot.press("5")
         assert "5:00 left" in flat(screen_text(app))
-        assert screen.query_one("#length-5", Button).has_class("-chosen")
+        assert screen.query_one("#length-5", TouchButton).has_class("-chosen")
         await pilot.click("#length-1")
         assert "1:00 left" in flat(screen_text(app))
         shown = await advance(pilot, screen, clock, 3 + 60)
         assert "All done." in shown and "0:00 left" in shown
-        assert screen.query_one("#done", Button).display and not screen.query_one("#pause", Button).is_on_screen
+        assert (
+            screen.query_one("#done", TouchButton).display and not screen.query_one("#pause", TouchButton).is_on_screen
+        )
         await pilot.click("#done")
         assert isinstance(app.screen, WalkthroughScreen) and app.screen.page_index == 3
 

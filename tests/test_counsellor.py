@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from textual.widget import Widget
 
@@ -119,7 +117,7 @@ async def test_talk_timer_counts_pauses_and_resets(good_content: LoadedWalkthrou
 
 
 async def test_timer_turns_warm_after_the_planned_length(good_content: LoadedWalkthrough, clock: FakeClock) -> None:
-    content = replace(good_content, clinic=good_content.clinic.model_copy(update={"talk_minutes": 1}))
+    content = good_content._replace(clinic=good_content.clinic.model_copy(update={"talk_minutes": 1}))
     app = counsellor_app(content, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         talk_clock = app.screen.query_one(TalkClock)
@@ -244,7 +242,7 @@ async def test_common_questions_for_a_counsellor_show_their_notes(
 
 
 async def test_no_common_questions_means_no_button(good_content: LoadedWalkthrough, clock: FakeClock) -> None:
-    content = replace(good_content, walkthrough=good_content.walkthrough.model_copy(update={"faq": ()}))
+    content = good_content._replace(walkthrough=good_content.walkthrough.model_copy(update={"faq": ()}))
     app = WalkthroughApp(content, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         assert not app.screen.query("#faq")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Button, ContentSwitcher
+from textual.widgets import ContentSwitcher
 
 from walkthrough.app import WalkthroughApp
 from walkthrough.content import LoadedWalkthrough, load_walkthrough
@@ -15,6 +15,7 @@ from walkthrough.screens.page import Page
 from walkthrough.screens.walkthrough import WalkthroughScreen
 from walkthrough.widgets.footer import KeyFooter
 from walkthrough.widgets.more_hint import MoreHint
+from walkthrough.widgets.nav import TouchButton
 from walkthrough.widgets.text import PlainText
 
 from .conftest import write_content
@@ -81,11 +82,11 @@ async def test_next_on_the_last_page_and_back_on_the_first_do_nothing(good_conte
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("left", "p", "home")
         assert "Hello" in page_text(app)
-        assert app.query_one("#back", Button).disabled
+        assert app.query_one("#back", TouchButton).disabled
         for _ in range(12):
             await pilot.press("right")
         assert "Questions" in page_text(app)
-        assert app.query_one("#next", Button).disabled
+        assert app.query_one("#next", TouchButton).disabled
         await tap(pilot, "#next")
         assert "Questions" in page_text(app)
         await tap(pilot, "#start-again")

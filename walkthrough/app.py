@@ -6,6 +6,7 @@ import asyncio
 import gc
 import logging
 import signal
+import sys
 import time
 from collections.abc import Mapping
 from importlib import import_module
@@ -26,11 +27,11 @@ from .content.records import LoadedWalkthrough, as_records
 from .driver import SteadyLinuxDriver
 from .kiosk import KIOSK_APP_ACTIONS, STAFF_EXIT_CODE, FaultCounter, IdleClock, KioskSettings, describe_fault
 from .screens.walkthrough import WalkthroughScreen, page_names
+from .stylesheets import FOR_COUNSELLOR, FOR_FIRST_SCREEN, FOR_OTHER_SCREENS, stylesheet
 from .talk import TalkTimer
 from .textual_fixes import keep_styles_caches_collectable, start_in_theme, styled_as_new
 from .themes import CALM, HIGH_CONTRAST, THEMES
 from .ui_text import UI_TEXT, localize_bindings, ui_text
-from .widgets.counsellor import TalkClock
 
 if TYPE_CHECKING:
     from .breathing import Clock
@@ -66,7 +67,7 @@ class WalkthroughApp(App[None]):
     change the look to themes that are not checked for contrast.
     """
 
-    CSS_PATH = "walkthrough.tcss"
+    CSS_PATH = stylesheet(FOR_FIRST_SCREEN)
     DEFAULT_MODE = "session-0"
     """Each patient's session is a screen mode of its own; a fresh start swaps in a new one and drops the old."""
     ENABLE_COMMAND_PALETTE = False
@@ -139,6 +140,8 @@ class WalkthroughApp(App[None]):
         self.title = content.walkthrough.title
         self.talk_timer = TalkTimer(clock, target_minutes=content.clinic.talk_minutes) if counsellor else None
         """The counsellor's talk timer; None in patient mode."""
+        if counsellor:
+            self.css_path = [*self.css_path, stylesheet(FOR_COUNSELLOR)]
         self.notes_hidden = False
         """The counsellor has hidden the notes (h) for the moment the patient leans in."""
         self.faults = FaultCounter(clock)
@@ -201,7 +204,39 @@ class WalkthroughApp(App[None]):
         self.first_frame_shown = True
         if isinstance(self.screen, WalkthroughScreen):
             self.screen.build_other_pages()
-        self.call_after_refresh(settle_after_start)
+        self.call_after_refresh(self.settle_after_start)
+
+    def settle_after_start(self) -> None:
+        """After the first frame: load the other screens and their look, collect once, freeze, turn the collector on.
+
+        ``walkthrough`` starts with the collector off (see ``cli.run_app``): a
+        start builds thousands of objects that live as long as the app, and
+        collecting them over and over cost about 40 ms before the first frame.
+        Frozen, full collections need not walk them again, so they stay short and
+        page turns steady. Only this first session is frozen: a kiosk's fresh
+        starts can leave at most that one screen behind, however long it runs.
+        """
+        load_other_screens()
+        self.load_other_stylesheets()
+        gc.collect()
+        gc.freeze()
+        gc.enable()
+
+    def load_other_stylesheets(self) -> None:
+        """Read the other screens' stylesheets now, so opening one later neither parses nor restyles anything.
+
+        Left to Textual, a screen's stylesheet is read when the screen is first
+        shown, and then every stylesheet is parsed again and every widget
+        restyled. Their rules match nothing on the screens already shown, so
+        adding them needs no restyle; the stylesheets read before are not parsed
+        again (Textual keeps what it parsed).
+        """
+        stylesheet_now = self.stylesheet
+        for name in FOR_OTHER_SCREENS:
+            path = stylesheet(name)
+            if not stylesheet_now.has_source(str(path)):
+                stylesheet_now.read(path)
+        stylesheet_now.parse()
 
     def input_failed(self, error: BaseException) -> None:
         """The terminal's input failed for good: log it and end, so a supervisor can start afresh."""
@@ -243,19 +278,23 @@ class WalkthroughApp(App[None]):
         if action == "overview":
             return isinstance(self.top_screen, WalkthroughScreen)
         if action == "faq":
-            from .screens.faq import FaqScreen
-
-            return bool(self.content.walkthrough.faq) and not isinstance(self.top_screen, FaqScreen)
+            return bool(self.content.walkthrough.faq) and not self._top_screen_is("faq", "FaqScreen")
         if action == "language":
             return len(self.languages) > 1 and isinstance(self.top_screen, WalkthroughScreen)
         return True
 
     def _kiosk_notice_on_top(self) -> bool:
         """Whether "Are you still here?" or the fault message is the screen on top."""
-        from .screens.fault import FaultScreen
-        from .screens.idle import IdleWarningScreen
+        return self._top_screen_is("idle", "IdleWarningScreen") or self._top_screen_is("fault", "FaultScreen")
 
-        return isinstance(self.top_screen, (IdleWarningScreen, FaultScreen))
+    def _top_screen_is(self, module: str, screen_class: str) -> bool:
+        """Whether the screen on top is ``screen_class`` of ``walkthrough.screens.<module>``.
+
+        Asked while the footer is drawn for the first frame, so it must not
+        import the module: a screen whose module is not loaded yet is not shown.
+        """
+        loaded = sys.modules.get(f"{__package__}.screens.{module}")
+        return loaded is not None and isinstance(self.top_screen, getattr(loaded, screen_class))
 
     @property
     def top_screen(self) -> Screen[Any] | None:
@@ -466,6 +505,8 @@ class WalkthroughApp(App[None]):
             self._redraw_talk_clocks()
 
     def _redraw_talk_clocks(self) -> None:
+        from .widgets.counsellor import TalkClock  # counsellor mode only
+
         for screen in self.screen_stack:
             for talk_clock in screen.query(TalkClock):
                 talk_clock.refresh_clock()
@@ -609,22 +650,6 @@ def _log_hint(log: logging.Logger) -> str:
         if filename:
             return f" Details are in {Path(filename)}."
     return ""
-
-
-def settle_after_start() -> None:
-    """After the first frame: load the other screens, collect once, freeze what is left, turn the collector on.
-
-    ``walkthrough`` starts with the collector off (see ``cli.run_app``): a
-    start builds thousands of objects that live as long as the app, and
-    collecting them over and over cost about 40 ms before the first frame.
-    Frozen, full collections need not walk them again, so they stay short and
-    page turns steady. Only this first session is frozen: a kiosk's fresh
-    starts can leave at most that one screen behind, however long it runs.
-    """
-    load_other_screens()
-    gc.collect()
-    gc.freeze()
-    gc.enable()
 
 
 OTHER_SCREENS = ("calm", "faq", "fault", "help", "idle", "overview", "staff")

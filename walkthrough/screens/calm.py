@@ -12,13 +12,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button
 
 from ..breathing import BreathingSession, BreathState, Clock, pattern_in
+from ..stylesheets import stylesheet
 from ..talk import TalkTimer, minutes_and_seconds
 from ..ui_text import localize_bindings
 from ..widgets.footer import KeyFooter
-from ..widgets.nav import touch_button
+from ..widgets.nav import TouchButton, touch_button
 from ..widgets.pacer import BreathShape
 from ..widgets.text import PlainText
 from ..widgets.title import TitleBar
@@ -42,6 +42,8 @@ class CalmScreen(Screen[None]):
     the moment the next visible thing changes (a phase, a second, a size of the
     shape), computed from the monotonic plan.
     """
+
+    CSS_PATH = stylesheet("calm.tcss")
 
     BINDINGS = [
         Binding("space", "pause", "Pause", key_display="space", priority=True),
@@ -135,7 +137,7 @@ class CalmScreen(Screen[None]):
         self._last_phase = None
         self.set_class(False, "-finished")
         self.set_class(False, "-paused")
-        self.query_one("#pause", Button).label = self.words["pause"]
+        self.query_one("#pause", TouchButton).label = self.words["pause"]
         self.refresh_bindings()
         self.query_one("#pattern-description", PlainText).set_text(self.pattern.description)
         self.tick()
@@ -205,7 +207,7 @@ class CalmScreen(Screen[None]):
             self._timer = None
 
     def _mark_choices(self) -> None:
-        for button in self.query(".choice").results(Button):
+        for button in self.query(".choice").results(TouchButton):
             chosen = button.id in (f"pattern-{self.pattern.id}", f"length-{self.minutes}")
             button.set_class(chosen, "-chosen")
 
@@ -230,13 +232,13 @@ class CalmScreen(Screen[None]):
         if self.session.paused:
             self.session.resume()
             self.set_class(False, "-paused")
-            self.query_one("#pause", Button).label = self.words["pause"]
+            self.query_one("#pause", TouchButton).label = self.words["pause"]
             self.tick()
         else:
             self.session.pause()
             self._cancel_timer()
             self.set_class(True, "-paused")
-            self.query_one("#pause", Button).label = self.words["resume"]
+            self.query_one("#pause", TouchButton).label = self.words["resume"]
             self.tick()
 
     def action_stop(self) -> None:
@@ -269,7 +271,7 @@ class CalmScreen(Screen[None]):
     def action_sound(self) -> None:
         """Turn the soft bell at each phase change on or off."""
         self.sound = not self.sound
-        self.query_one("#sound", Button).label = self.words["sound_on" if self.sound else "sound_off"]
+        self.query_one("#sound", TouchButton).label = self.words["sound_on" if self.sound else "sound_off"]
 
 
 def _to_next_whole(seconds: float) -> float:

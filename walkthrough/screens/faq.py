@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 
+from ..stylesheets import stylesheet
 from ..talk import TalkTimer
 from ..ui_text import localize_bindings
 from ..widgets.footer import KeyFooter
@@ -27,6 +28,8 @@ class FaqScreen(Screen[None]):
 
     Counsellor notes are composed only in the counsellor's view (with a talk timer).
     """
+
+    CSS_PATH = stylesheet("lists.tcss")
 
     BINDINGS = [
         Binding("escape,left,p,f", "close", "Back", key_display="esc"),

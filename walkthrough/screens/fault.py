@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 
+from ..stylesheets import stylesheet
 from ..widgets.nav import touch_button
 from ..widgets.text import PlainText
 
@@ -18,6 +19,8 @@ FAULT_SECONDS = 20.0
 
 class FaultScreen(Screen[None]):
     """A calm "something went wrong, please tell staff" message, shown over a fresh walkthrough."""
+
+    CSS_PATH = stylesheet("kiosk.tcss")
 
     def __init__(self, words: Mapping[str, str]) -> None:
         super().__init__()

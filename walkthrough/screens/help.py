@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 
+from ..stylesheets import stylesheet
 from ..ui_text import localize_bindings
 from ..widgets.nav import touch_button
 from ..widgets.text import PlainText
@@ -51,6 +52,8 @@ def help_lines(
 
 class HelpScreen(ModalScreen[None]):
     """A panel listing the keys, closed by a tap on Close, escape or ?."""
+
+    CSS_PATH = stylesheet("help.tcss")
 
     BINDINGS = [
         Binding("escape,question_mark", "dismiss", "Close", key_display="esc"),

@@ -12,12 +12,15 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 
 from ..breathing import Clock
+from ..stylesheets import stylesheet
 from ..widgets.nav import touch_button
 from ..widgets.text import PlainText
 
 
 class IdleWarningScreen(ModalScreen[bool]):
     """Counts down; any key or tap answers "still here" (True), silence lets the time run out (False)."""
+
+    CSS_PATH = stylesheet("kiosk.tcss")
 
     def __init__(self, words: Mapping[str, str], *, seconds: float, clock: Clock) -> None:
         super().__init__()

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ..stylesheets import stylesheet
 from ..talk import TalkTimer
 from ..ui_text import localize_bindings
 from ..widgets.footer import KeyFooter
@@ -25,6 +26,8 @@ FAQ_CHOICE = -1
 
 class OverviewScreen(Screen[int | None]):
     """Lists every page (and the common questions); dismisses with the page index picked, or None."""
+
+    CSS_PATH = stylesheet("lists.tcss")
 
     BINDINGS = [
         Binding("escape,o", "close", "Back", key_display="esc"),

@@ -13,6 +13,7 @@ from textual.timer import Timer
 from textual.widgets import Input
 
 from ..pin import MAX_PIN_LENGTH, PinGuard
+from ..stylesheets import stylesheet
 from ..ui_text import localize_bindings
 from ..widgets.nav import touch_button
 from ..widgets.text import PlainText
@@ -25,6 +26,8 @@ class StaffPinScreen(ModalScreen[bool]):
     only; three wrong tries lock the prompt (the guard lives in the app, so
     closing and reopening does not reset it).
     """
+
+    CSS_PATH = stylesheet("kiosk.tcss")
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", key_display="esc")]
 

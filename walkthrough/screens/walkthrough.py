@@ -18,16 +18,12 @@ from textual.widgets import ContentSwitcher
 from ..reading import reading_seconds
 from ..talk import TalkTimer
 from ..ui_text import localize_bindings, ui_text
-from ..widgets.counsellor import NotesPanel
 from ..widgets.footer import KeyFooter
 from ..widgets.more_hint import MoreHint
 from ..widgets.nav import NavBar
 from ..widgets.text import PlainText
 from ..widgets.title import TitleBar
 from .page import Page
-from .questions import QuestionsPage
-from .step import StepPage
-from .timeline import CoursePage, VisitPage
 from .welcome import WelcomePage
 
 if TYPE_CHECKING:
@@ -125,6 +121,8 @@ class WalkthroughScreen(Screen[None]):
             with PageSwitcher(initial=f"page-{self.start_page}", id="pages"):
                 yield self._build_page(self.start_page)
             if self.counsellor:
+                from ..widgets.counsellor import NotesPanel  # counsellor mode only: a patient's start need not load it
+
                 yield NotesPanel(self.words, id="notes")
         with Horizontal(id="status-row"):
             yield PlainText("", id="auto-status")
@@ -140,7 +138,14 @@ class WalkthroughScreen(Screen[None]):
         page: Page
         if index == 0:
             page = WelcomePage(content.welcome, words, self.languages, self.content.language)
-        elif index <= len(steps):
+            page.id = "page-0"
+            return page
+        # The other kinds of page are imported when first built, which is just after the first frame.
+        from .questions import QuestionsPage
+        from .step import StepPage
+        from .timeline import CoursePage, VisitPage
+
+        if index <= len(steps):
             page = StepPage(steps[index - 1], index, len(steps), words)
         elif index == len(steps) + 1:
             page = VisitPage(content.visit, words)
@@ -242,6 +247,8 @@ class WalkthroughScreen(Screen[None]):
         self.query_one("#next").disabled = self.page_index == self.page_count - 1
         self.query_one("#auto").disabled = self.page_index == self.page_count - 1
         if self.counsellor:
+            from ..widgets.counsellor import NotesPanel
+
             self.query_one(NotesPanel).show(self._page_notes[self.page_index])
         self.refresh_bindings()
 

@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 
 from ..talk import TalkTimer
-from .counsellor import TalkClock
 from .text import PlainText
 
 
@@ -27,5 +26,7 @@ class TitleBar(Horizontal):
         """The title, then the counsellor's parts if any."""
         yield PlainText(self.title_text, id="title")
         if self.talk_timer is not None:
+            from .counsellor import TalkClock  # counsellor mode only: a patient's start need not load it
+
             yield PlainText(self.words["notes_hidden"], id="notes-state")
             yield TalkClock(self.talk_timer, self.words, id="talk-clock")
