@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -181,3 +182,21 @@ async def test_a_buttons_label_is_literal_and_a_tap_runs_its_action() -> None:
         await pilot.pause()
         assert "Again [i]" in screen_text(app)
         assert not button.can_focus
+
+
+async def test_the_collector_comes_back_on_even_if_loading_the_rest_fails(
+    good_content: LoadedWalkthrough, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreadable(app: WalkthroughApp) -> None:
+        raise OSError("a stylesheet could not be read")
+
+    monkeypatch.setattr(WalkthroughApp, "load_other_stylesheets", unreadable)
+    gc.disable()  # as `walkthrough` starts the app
+    try:
+        app = WalkthroughApp(good_content)
+        with pytest.raises(OSError):
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause(0.2)
+        assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -141,7 +141,10 @@ class WalkthroughApp(App[None]):
         self.talk_timer = TalkTimer(clock, target_minutes=content.clinic.talk_minutes) if counsellor else None
         """The counsellor's talk timer; None in patient mode."""
         if counsellor:
-            self.css_path = [*self.css_path, stylesheet(FOR_COUNSELLOR)]
+            counsellor_css = stylesheet(FOR_COUNSELLOR)
+            self.css_path = [*self.css_path, counsellor_css]
+            if self.css_monitor is not None:  # `textual run --dev` reloads it on a save, as it does the others
+                self.css_monitor.add_paths([counsellor_css])
         self.notes_hidden = False
         """The counsellor has hidden the notes (h) for the moment the patient leans in."""
         self.faults = FaultCounter(clock)
@@ -216,11 +219,13 @@ class WalkthroughApp(App[None]):
         page turns steady. Only this first session is frozen: a kiosk's fresh
         starts can leave at most that one screen behind, however long it runs.
         """
-        load_other_screens()
-        self.load_other_stylesheets()
-        gc.collect()
-        gc.freeze()
-        gc.enable()
+        try:
+            load_other_screens()
+            self.load_other_stylesheets()
+        finally:  # whatever failed (and is reported as a fault), a kiosk must not run on for days uncollected
+            gc.collect()
+            gc.freeze()
+            gc.enable()
 
     def load_other_stylesheets(self) -> None:
         """Read the other screens' stylesheets now, so opening one later neither parses nor restyles anything.

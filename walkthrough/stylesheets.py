@@ -18,7 +18,9 @@ FOR_OTHER_SCREENS = ("calm.tcss", "help.tcss", "kiosk.tcss", "lists.tcss")
 """Calming mode; help; the kiosk's idle warning, staff PIN and fault message; common questions and the overview.
 
 Left out of the first start-up (parsing them cost a few milliseconds the
-first frame does not need) and read just after it, before any is shown.
+first frame does not need) and read just after it, so usually before any of
+these screens is shown; one opened sooner (a key pressed during start-up)
+has its file read by Textual then, and it is not read again.
 """
 
 

@@ -23,7 +23,7 @@ PRESSED_SECONDS = 0.2
 class TouchButton(Widget):
     """A button for a finger: a literal label and an action, run when it is tapped or clicked.
 
-    Not Textual's Button: every button here is styled by walkthrough.tcss and
+    Not Textual's Button: every button here is styled by our own stylesheets and
     none takes the focus, so Button's own stylesheet (its variants, flat and
     ANSI looks) was only parsed and matched at every start, for nothing. A
     button never takes keyboard focus, so the walkthrough's keys always reach
