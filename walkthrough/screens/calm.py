@@ -18,7 +18,7 @@ from ..stylesheets import stylesheet
 from ..talk import TalkTimer, minutes_and_seconds
 from ..ui_text import localize_bindings
 from ..widgets.footer import KeyFooter
-from ..widgets.nav import TouchButton, touch_button
+from ..widgets.nav import TouchButton
 from ..widgets.pacer import BreathShape
 from ..widgets.text import PlainText
 from ..widgets.title import TitleBar
@@ -95,12 +95,12 @@ class CalmScreen(Screen[None]):
             yield PlainText(self.calm.intro, id="calm-intro")
             with Horizontal(id="calm-choices"):
                 for pattern in self.calm.patterns:
-                    yield touch_button(
+                    yield TouchButton(
                         pattern.name, f"screen.pattern('{pattern.id}')", id=f"pattern-{pattern.id}", classes="choice"
                     )
                 for minutes in LENGTHS:
                     label = self.words["minutes_button"].format(minutes=minutes)
-                    yield touch_button(label, f"screen.length({minutes})", id=f"length-{minutes}", classes="choice")
+                    yield TouchButton(label, f"screen.length({minutes})", id=f"length-{minutes}", classes="choice")
             yield PlainText("", id="phase-word")
             yield PlainText("", id="phase-seconds")
             shape = BreathShape(id="shape")
@@ -109,12 +109,12 @@ class CalmScreen(Screen[None]):
             yield PlainText("", id="countdown")
             yield PlainText(self.pattern.description, id="pattern-description")
         with Horizontal(id="calm-controls"):
-            yield touch_button(self.words["pause"], "screen.pause", id="pause")
-            yield touch_button(self.words["sound_off"], "screen.sound", id="sound", classes="secondary")
-            yield touch_button(self.words["stop"], "screen.stop", id="stop", classes="primary")
+            yield TouchButton(self.words["pause"], "screen.pause", id="pause")
+            yield TouchButton(self.words["sound_off"], "screen.sound", id="sound", classes="secondary")
+            yield TouchButton(self.words["stop"], "screen.stop", id="stop", classes="primary")
         with Horizontal(id="calm-end"):
-            yield touch_button(self.words["again"], "screen.again", id="again")
-            yield touch_button(self.words["back_to_walkthrough"], "screen.stop", id="done", classes="primary")
+            yield TouchButton(self.words["again"], "screen.again", id="again")
+            yield TouchButton(self.words["back_to_walkthrough"], "screen.stop", id="done", classes="primary")
         yield KeyFooter()
 
     @property

@@ -15,7 +15,7 @@ from ..talk import TalkTimer
 from ..ui_text import localize_bindings
 from ..widgets.footer import KeyFooter
 from ..widgets.more_hint import MoreHint
-from ..widgets.nav import touch_button
+from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText, bullet_lines
 from ..widgets.title import TitleBar
 
@@ -62,7 +62,7 @@ class FaqScreen(Screen[None]):
             yield MoreHint(self.words["more_below"], lambda: self.query_one("#faq-list", VerticalScroll))
         yield PlainText(self.walkthrough.safety_line, id="safety-line")
         with Horizontal(id="faq-nav"):
-            yield touch_button(self.words["back"], "screen.close", id="faq-back", classes="primary")
+            yield TouchButton(self.words["back"], "screen.close", id="faq-back", classes="primary")
         yield KeyFooter()
 
     def on_mount(self) -> None:

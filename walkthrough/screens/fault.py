@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 
 from ..stylesheets import stylesheet
-from ..widgets.nav import touch_button
+from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText
 
 FAULT_SECONDS = 20.0
@@ -31,7 +31,7 @@ class FaultScreen(Screen[None]):
         with Vertical(id="fault-panel"):
             yield PlainText(self.words["fault_title"], classes="heading")
             yield PlainText(self.words["fault_body"], id="fault-body")
-            yield touch_button(self.words["fault_back"], "screen.back_to_start", id="back-to-start", classes="primary")
+            yield TouchButton(self.words["fault_back"], "screen.back_to_start", id="back-to-start", classes="primary")
 
     def on_mount(self) -> None:
         """Go back to the start on its own after a while."""

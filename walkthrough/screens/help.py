@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 
 from ..stylesheets import stylesheet
 from ..ui_text import localize_bindings
-from ..widgets.nav import touch_button
+from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText
 
 
@@ -96,7 +96,7 @@ class HelpScreen(ModalScreen[None]):
                     ),
                     classes="keys",
                 )
-            yield touch_button(self.words["close"], "screen.dismiss", id="close", classes="primary")
+            yield TouchButton(self.words["close"], "screen.dismiss", id="close", classes="primary")
 
     def on_mount(self) -> None:
         """Arrow keys scroll a key list too long for the screen."""

@@ -13,7 +13,7 @@ from textual.timer import Timer
 
 from ..breathing import Clock
 from ..stylesheets import stylesheet
-from ..widgets.nav import touch_button
+from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText
 
 
@@ -36,7 +36,7 @@ class IdleWarningScreen(ModalScreen[bool]):
             yield PlainText(self.words["idle_title"], classes="heading")
             yield PlainText(self.words["idle_body"], id="idle-body")
             yield PlainText("", id="idle-countdown")
-            yield touch_button(self.words["still_here"], "screen.still_here", id="still-here", classes="primary")
+            yield TouchButton(self.words["still_here"], "screen.still_here", id="still-here", classes="primary")
 
     def on_mount(self) -> None:
         """Show the full count at once."""

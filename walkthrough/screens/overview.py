@@ -16,7 +16,7 @@ from ..stylesheets import stylesheet
 from ..talk import TalkTimer
 from ..ui_text import localize_bindings
 from ..widgets.footer import KeyFooter
-from ..widgets.nav import touch_button
+from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText
 from ..widgets.title import TitleBar
 
@@ -68,7 +68,7 @@ class OverviewScreen(Screen[int | None]):
             options.append(Option(_entry(self.words["faq_title"], ""), id="faq"))
         yield OptionList(*options, id="overview-list")
         with Horizontal(id="overview-nav"):
-            yield touch_button(self.words["back"], "screen.close", id="overview-back", classes="primary")
+            yield TouchButton(self.words["back"], "screen.close", id="overview-back", classes="primary")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 
-from ..widgets.nav import touch_button
+from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText, bullet_lines
 from .page import Page
 
@@ -29,4 +29,4 @@ class QuestionsPage(Page):
         yield PlainText(self.questions.intro, classes="body")
         yield PlainText(bullet_lines(self.questions.items), classes="list")
         yield PlainText(self.questions.closing, classes="body")
-        yield touch_button(self.words["start_again"], "screen.home", id="start-again", classes="secondary")
+        yield TouchButton(self.words["start_again"], "screen.home", id="start-again", classes="secondary")

@@ -15,7 +15,7 @@ from textual.widgets import Input
 from ..pin import MAX_PIN_LENGTH, PinGuard
 from ..stylesheets import stylesheet
 from ..ui_text import localize_bindings
-from ..widgets.nav import touch_button
+from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText
 
 
@@ -47,8 +47,8 @@ class StaffPinScreen(ModalScreen[bool]):
             yield PlainText("", id="staff-status")
             with Horizontal(id="staff-buttons"):
                 # Cancel is the bright one: whoever opened this by chance should see the way back first.
-                yield touch_button(self.words["cancel"], "screen.cancel", id="staff-cancel", classes="primary")
-                yield touch_button(self.words["staff_exit"], "screen.submit", id="staff-exit")
+                yield TouchButton(self.words["cancel"], "screen.cancel", id="staff-cancel", classes="primary")
+                yield TouchButton(self.words["staff_exit"], "screen.submit", id="staff-exit")
 
     def on_mount(self) -> None:
         """Start with the field ready, or with the lock showing."""

@@ -134,27 +134,30 @@ class WalkthroughScreen(Screen[None]):
     def _build_page(self, index: int) -> Page:
         """Page ``index`` (0 is the welcome page), not yet mounted."""
         content, words = self.content.walkthrough, self.words
-        steps = content.steps
-        page: Page
-        if index == 0:
-            page = WelcomePage(content.welcome, words, self.languages, self.content.language)
-            page.id = "page-0"
-            return page
-        # The other kinds of page are imported when first built, which is just after the first frame.
+        page = (
+            WelcomePage(content.welcome, words, self.languages, self.content.language)
+            if index == 0
+            else self._build_later_page(index)
+        )
+        page.id = f"page-{index}"
+        return page
+
+    def _build_later_page(self, index: int) -> Page:
+        """Page ``index`` after the welcome page: a step, the visit, the course or the questions."""
+        # These kinds of page are imported when first built, which is just after the first frame.
         from .questions import QuestionsPage
         from .step import StepPage
         from .timeline import CoursePage, VisitPage
 
+        content, words = self.content.walkthrough, self.words
+        steps = content.steps
         if index <= len(steps):
-            page = StepPage(steps[index - 1], index, len(steps), words)
-        elif index == len(steps) + 1:
-            page = VisitPage(content.visit, words)
-        elif index == len(steps) + 2:
-            page = CoursePage(content.course, self.content.clinic, words)
-        else:
-            page = QuestionsPage(content.questions, words)
-        page.id = f"page-{index}"
-        return page
+            return StepPage(steps[index - 1], index, len(steps), words)
+        if index == len(steps) + 1:
+            return VisitPage(content.visit, words)
+        if index == len(steps) + 2:
+            return CoursePage(content.course, self.content.clinic, words)
+        return QuestionsPage(content.questions, words)
 
     async def _build_other_pages(self) -> None:
         """Build every page but the first one shown, in page order, once that one is on the screen.

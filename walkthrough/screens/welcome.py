@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 
-from ..widgets.nav import touch_button
+from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText
 from .page import Page
 
@@ -40,8 +40,8 @@ class WelcomePage(Page):
                 yield PlainText(self.words["language_choice"], id="language-label")
                 for code, name in self.languages.items():
                     chosen = " -chosen" if code == self.language else ""
-                    yield touch_button(name, f"app.language('{code}')", id=f"lang-{code}", classes=f"language{chosen}")
+                    yield TouchButton(name, f"app.language('{code}')", id=f"lang-{code}", classes=f"language{chosen}")
         yield PlainText(self.welcome.title, classes="heading")
         yield PlainText(self.welcome.body, classes="body")
         yield PlainText(self.welcome.disclaimer, classes="disclaimer")
-        yield touch_button(self.words["contrast"], "app.toggle_contrast", id="contrast", classes="secondary")
+        yield TouchButton(self.words["contrast"], "app.toggle_contrast", id="contrast", classes="secondary")

@@ -71,11 +71,6 @@ class TouchButton(Widget):
         self.call_later(self.app.run_action, self.action, default_namespace=self.parent)
 
 
-def touch_button(label: str, action: str, *, id: str, classes: str = "") -> TouchButton:
-    """A large button that runs ``action``, the same action its key runs."""
-    return TouchButton(label, action, id=id, classes=classes)
-
-
 class NavBar(Horizontal):
     """Back, Breathe, Auto, Questions, Help and Next, each wide and three rows tall so a finger can hit it."""
 
@@ -92,14 +87,14 @@ class NavBar(Horizontal):
         because Textual's CSS does not accept ``line-pad: 0``.
         """
         buttons = [
-            touch_button(self.words["back"], "screen.back", id="back"),
-            touch_button(self.words["breathe"], "app.calm", id="breathe", classes="secondary"),
-            touch_button(self.words["auto"], "screen.auto", id="auto", classes="secondary"),
+            TouchButton(self.words["back"], "screen.back", id="back"),
+            TouchButton(self.words["breathe"], "app.calm", id="breathe", classes="secondary"),
+            TouchButton(self.words["auto"], "screen.auto", id="auto", classes="secondary"),
         ]
         if self.faq:
-            buttons.append(touch_button(self.words["faq"], "app.faq", id="faq", classes="secondary"))
-        buttons.append(touch_button(self.words["help"], "app.help", id="help", classes="secondary"))
-        buttons.append(touch_button(self.words["next"], "screen.next", id="next", classes="primary"))
+            buttons.append(TouchButton(self.words["faq"], "app.faq", id="faq", classes="secondary"))
+        buttons.append(TouchButton(self.words["help"], "app.help", id="help", classes="secondary"))
+        buttons.append(TouchButton(self.words["next"], "screen.next", id="next", classes="primary"))
         for button in buttons:
             button.styles.line_pad = 0
         yield from buttons
