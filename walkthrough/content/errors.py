@@ -29,12 +29,13 @@ def problems_from_validation(
         if item["type"] == "extra_forbidden"
         for hint in _close_keys(model, tuple(item["loc"]))
     }
-    inner = {tuple(item["loc"])[:-1] for item in items}
+    # Every place that holds an error deeper down: steps[0].may_feel makes ("steps", 0) and ("steps",) such places.
+    inner = {tuple(item["loc"])[:end] for item in items for end in range(len(item["loc"]))}
     for item in items:
         if item["type"] == "missing" and tuple(item["loc"]) in misspelt:
             continue
         if item["type"] == "too_short" and tuple(item["loc"]) in inner:
-            continue  # pydantic also counts a list short when one of its items is bad; the item says why
+            continue  # pydantic also counts a list short when its items are bad (it keeps none); they say why
         loc: Loc = tuple(item["loc"])
         kind = item["type"]
         if kind == "missing":
