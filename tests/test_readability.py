@@ -101,9 +101,14 @@ def test_fernandez_huerta_table() -> None:
 
 
 def test_counting_rules() -> None:
-    # A number is a word with a syllable per digit; lines without a full stop are sentences too.
+    # A number is read as its words (30 is "thirty", 2 syllables); lines without a full stop are sentences too.
     counts = count_text("About 30 minutes\nThen rest", "en")
     assert (counts.words, counts.sentences, counts.syllables) == (5, 2, 2 + 2 + 2 + 1 + 1)
+    # 100 is "one hundred": two words, three syllables, not one word with a syllable per digit.
+    counts = count_text("About 100 minutes", "en")
+    assert (counts.words, counts.syllables) == (4, 2 + 3 + 2)
+    # In Spanish 100 is "cien", one syllable; 60 is "sesenta", three.
+    assert count_text("100 60", "es").syllables == 1 + 3
 
 
 def test_no_formula_for_other_languages() -> None:

@@ -75,10 +75,12 @@ def validate_paths(
     if not files:
         print(f"walkthrough validate: no content files found in {', '.join(map(str, paths))}", file=err)
         return 1
-    problems = _unique(problem for file in files for problem in problems_in(file))
+    found_in = {file: problems_in(file) for file in files}
+    problems = _unique(problem for file_problems in found_in.values() for problem in file_problems)
     folders = dict.fromkeys(file.parent for file in files)
     problems += _unique(problem for folder in folders for problem in parity_problems(folder))
-    grades = [grade_file(file) for file in files if LANGUAGE_FILE.match(file.name)]
+    # Each file is graded knowing its own problems, so text that was not read correctly gets no grade.
+    grades = [grade_file(file, found_in[file]) for file in files if LANGUAGE_FILE.match(file.name)]
     warnings = [warning for file_grades in grades for warning in grade_warnings(file_grades, max_grade)]
     for problem in sorted(problems + warnings, key=lambda p: p.sort_key):
         print(problem, file=out)

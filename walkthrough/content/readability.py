@@ -13,8 +13,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
-"""A word: letters, with inner apostrophes or hyphens (``I'm``, ``well-being``), or a number."""
+from .number_words import number_words
+
+_NUMBER = r"\d+(?:[.,:]\d+)*"
+WORD = re.compile(rf"[^\W\d_]+(?:['’-][^\W\d_]+)*|{_NUMBER}(?:[-–]{_NUMBER})*(?: ?%)?")
+"""A word: letters, with inner apostrophes or hyphens (``I'm``, ``well-being``), or a number as written.
+
+A number may have marks between digit groups (``1.5``, ``10:30``, ``1,000``),
+a dash to another (``2-3``) and a percent sign (``50%``, ``50 %``).
+"""
 
 SENTENCE_END = re.compile(r"[.!?…]+(?=[\s\"'”»)]|$)|\n")
 """Where a sentence ends: ``.``, ``!``, ``?`` or ``…`` before a space or the end, or a line break."""
@@ -66,14 +73,22 @@ def has_formula(language: str) -> bool:
 def count_text(text: str, language: str) -> TextCounts:
     """Count the words, sentences and syllables of ``text``.
 
-    A number counts as one word with a syllable per digit (``30`` is two).
-    Text with words but no full stop is one sentence.
+    A number counts as the words it is read as, with their syllables:
+    ``60`` is "sixty" (one word, two syllables) or "sesenta" (one word,
+    three); ``31`` is "thirty-one" (one word: English writes it hyphenated)
+    or "treinta y uno" (three words). So a number grades the same as the
+    same text with the number spelled out. Text with words but no full
+    stop is one sentence.
     """
-    words = WORD.findall(text)
-    count_syllables = english_syllables if base_language(language) == "en" else spanish_syllables
-    syllables = sum(len(word) if word[0].isdigit() else count_syllables(word) for word in words)
+    language = base_language(language)
+    count_syllables = english_syllables if language == "en" else spanish_syllables
+    words = syllables = 0
+    for written in WORD.findall(text):
+        said = number_words(written, language) if written[0].isdigit() else [written]
+        words += len(said)
+        syllables += sum(count_syllables(word) for word in said)
     sentences = sum(1 for piece in SENTENCE_END.split(text) if WORD.search(piece))
-    return TextCounts(len(words), max(1, sentences) if words else 0, syllables)
+    return TextCounts(words, max(1, sentences) if words else 0, syllables)
 
 
 def reading_grade(text: str, language: str) -> Grade | None:
