@@ -20,6 +20,12 @@ FLAGGED_EVERYWHERE = {
         "most reliable",  # the seed: the *more* reliable way to absorb it
         "quite suddenly",
         "new feelings",  # vague: the feeling of being apart from the body is what stops
+        "slow breath",  # the seed never says breathing eases the IV
+        "your arm",  # the seed does not say where the IV goes
+        "come and go",
+        "slowly",  # the seed does not say how fast the medicine goes in
+        "are all common",  # the seed: *some* feel tingling or heavier
+        "who will be with them",  # the seed does not say anyone must come
     ],
     "es": [
         "casi todos",  # "almost all": the seed says most
@@ -36,6 +42,13 @@ FLAGGED_EVERYWHERE = {
         "atontado",  # unkind slang
         "aturdido",  # assumes a man
         "hay quien",
+        "respirar despacio",  # the seed never says breathing eases the IV
+        "respire despacio",
+        "brazo",
+        "venga y se vaya",
+        "poco a poco",
+        "cosas comunes",
+        "acompañará",
     ],
 }
 """Phrases that must not appear anywhere in a language's content."""
