@@ -41,12 +41,21 @@ class Problem(NamedTuple):
     warning: bool = False
 
     def __str__(self) -> str:
+        """One line, as an editor reads it: ``file:line:col: where: message``.
+
+        Nothing in it can steer a terminal, whatever a file held: control
+        characters and escape sequences are removed from every part, line
+        breaks become spaces, and long keys are cut short.
+        """
+        from .sanitize import echo, one_line  # only once a problem is shown: a start need not compile its patterns
+
         place = self.file
         if self.line is not None:
             place += f":{self.line}:{self.column or 1}"
-        where = format_loc(self.loc)
+        where = format_loc(tuple(echo(part) if isinstance(part, str) else part for part in self.loc))
         kind = "warning: " if self.warning else ""
-        return f"{place}: {where}: {kind}{self.message}" if where else f"{place}: {kind}{self.message}"
+        line = f"{place}: {where}: {kind}{self.message}" if where else f"{place}: {kind}{self.message}"
+        return one_line(line)
 
     @classmethod
     def about_file(cls, file: str, message: str) -> Problem:

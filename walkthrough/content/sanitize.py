@@ -27,3 +27,24 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\t", "    ")
     text = _ESCAPE_SEQUENCE.sub("", text)
     return _CONTROL.sub("", text)
+
+
+ECHO_CHARS = 60
+"""The most characters of a file's own text that a message repeats."""
+
+_LINE_BREAKS = re.compile("[\n\u2028\u2029]+")
+
+
+def echo(text: str, limit: int = ECHO_CHARS) -> str:
+    """``text`` from a file, made safe to repeat in a one-line message.
+
+    Cleaned as content is (see ``clean_text``), kept on one line, and cut to
+    ``limit`` characters with an ellipsis.
+    """
+    text = _LINE_BREAKS.sub(" ", clean_text(text))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def one_line(text: str) -> str:
+    """``text`` made safe to print as one line of a terminal, at any length."""
+    return _LINE_BREAKS.sub(" ", clean_text(text))
