@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .content.files import bundled_content_dir
+from .content.files import bundled_content_dir, walkthrough_path
 from .content.limits import DEFAULT_MAX_GRADE, IDLE_SECONDS_MAX, IDLE_SECONDS_MIN
 from .content.problems import ContentError
 from .content.ready import default_cache_dir, load_ready
@@ -181,7 +181,7 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command == "serve":
         return serve_in_browsers(args)
     return run_app(
-        args.content or bundled_content_dir(),
+        walkthrough_path(args.content or bundled_content_dir()),
         args.lang.lower() if args.lang else None,
         reduced_motion=args.reduced_motion,
         watch=args.watch,
@@ -278,7 +278,7 @@ def serve_in_browsers(args: argparse.Namespace) -> int:
     """``walkthrough serve``: check the content as the app would, then serve it (each tab runs the app)."""
     from .serve import SessionOptions, serve
 
-    path = args.content or bundled_content_dir()
+    path = walkthrough_path(args.content or bundled_content_dir())
     language = args.lang.lower() if args.lang else None
     try:
         # Checked and remembered now, before any tab opens, so that each tab's app starts from the cache.

@@ -38,14 +38,44 @@ def _is_walkthrough_folder(folder: Path) -> bool:
 
 
 def problems_in(file: Path) -> list[Problem]:
-    """Every problem with one file (a language file also brings its clinic file's problems)."""
+    """Every problem with one file (a language file also brings its clinic file's problems).
+
+    A clinic file is also checked with each language file beside it, which
+    uses its values (a value given per language must have that language's
+    text); only the problems in the clinic file itself are its own.
+    """
     if file.name == CLINIC_FILE:
-        return load_clinic(file)[1] + [_no_language_file(file.parent)]
+        return _clinic_problems(file)[0]
     try:
         load_walkthrough(file)
     except ContentError as error:
         return list(error.problems)
     return []
+
+
+def _clinic_problems(file: Path) -> tuple[list[Problem], dict[str, int]]:
+    """A clinic file's problems, and how many problems of their own each language file beside it has."""
+    problems = load_clinic(file)[1]
+    languages = languages_in(file.parent)
+    if not languages:
+        return [*problems, _no_language_file(file.parent)], {}
+    others: dict[str, int] = {}
+    for code in languages:
+        found = problems_in(file.parent / f"{code}.yaml")
+        problems += [problem for problem in found if Path(problem.file) == file]
+        others[f"{code}.yaml"] = sum(Path(problem.file) != file for problem in found)
+    return _unique(problems), others
+
+
+def checked_with(file: Path) -> str | None:
+    """For a clinic file named on its own: the line saying which language files it was checked with."""
+    if file.name != CLINIC_FILE or not languages_in(file.parent):
+        return None
+    _, others = _clinic_problems(file)
+    names = [
+        f"{name} ({count} problem(s) of its own, not listed here)" if count else name for name, count in others.items()
+    ]
+    return f"{file}: checked with {', '.join(names)}"
 
 
 def validate_paths(
@@ -78,13 +108,19 @@ def validate_paths(
     found_in = {file: problems_in(file) for file in files}
     problems = _unique(problem for file_problems in found_in.values() for problem in file_problems)
     folders = dict.fromkeys(file.parent for file in files)
-    problems += _unique(problem for folder in folders for problem in parity_problems(folder))
+    # A clinic file named on its own is checked with the language files beside it, not for their parity.
+    languages_named = {file.parent for file in files if file.name != CLINIC_FILE}
+    problems += _unique(
+        problem for folder in folders if folder in languages_named for problem in parity_problems(folder)
+    )
     # Each file is graded knowing its own problems, so text that was not read correctly gets no grade.
     grades = [grade_file(file, found_in[file]) for file in files if LANGUAGE_FILE.match(file.name)]
     warnings = [warning for file_grades in grades for warning in grade_warnings(file_grades, max_grade)]
     for problem in sorted(problems + warnings, key=lambda p: p.sort_key):
         print(problem, file=out)
     for line in summary_table(grades, max_grade):
+        print(line, file=out)
+    for line in filter(None, map(checked_with, files)):
         print(line, file=out)
     clinic_files = {file.parent / CLINIC_FILE for file in files if (file.parent / CLINIC_FILE).is_file()}
     checked = f"{len(set(files) | clinic_files)} file(s) checked"

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .problems import Loc, Problem
+from .sanitize import echo
 from .yamlread import YamlDocument
 
 
@@ -53,7 +54,7 @@ def problems_from_validation(
 def _message(item: Any) -> str:
     """Plain words for one pydantic error."""
     kind, ctx = item["type"], item.get("ctx", {})
-    given = item.get("input")
+    given = echo(str(item.get("input")))  # the file's own text: cleaned and cut short
     if kind in ("string_type",):
         return "must be text, not a list or a map"
     if kind in ("tuple_type", "list_type"):
@@ -96,7 +97,7 @@ def _unknown_key_message(model: type[BaseModel], loc: Loc) -> str:
     close = _close_keys(model, loc)
     known = ", ".join(sorted(_fields_at(model, loc[:-1])))
     hint = f"did you mean '{close[0]}'?" if close else f"known keys here: {known}"
-    return f"unknown key '{loc[-1]}'; {hint}"
+    return f"unknown key '{echo(str(loc[-1]))}'; {hint}"
 
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> set[str]:

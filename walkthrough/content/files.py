@@ -30,3 +30,8 @@ def languages_in(folder: Path) -> list[str]:
 def is_language_code(code: str) -> bool:
     """Whether ``code`` could name a language file, like ``en``, ``es`` or ``es-mx``."""
     return LANGUAGE_FILE.match(f"{code}.yaml") is not None
+
+
+def walkthrough_path(path: Path) -> Path:
+    """The content ``path`` names: a clinic values file stands for the walkthrough folder it is in."""
+    return path.parent if path.name == CLINIC_FILE and path.is_file() else path

@@ -13,11 +13,12 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .errors import problems_from_validation
-from .files import CLINIC_FILE, is_language_code, languages_in
+from .files import CLINIC_FILE, is_language_code, languages_in, walkthrough_path
 from .model import ClinicValues, Walkthrough
 from .placeholders import fill, find_placeholders, map_strings
 from .problems import ContentError, Loc, Problem
 from .records import LoadedWalkthrough
+from .sanitize import echo
 from .yamlread import YamlDocument, read_yaml
 
 
@@ -28,14 +29,14 @@ def default_language(folder: Path) -> str:
 
 
 def resolve_language_file(path: Path, language: str | None) -> Path:
-    """The language file to load for ``path`` (a folder or a file) and ``language`` (None: the clinic's default).
+    """The language file to load for ``path`` and ``language`` (None: the clinic's default).
+
+    ``path`` is a folder, a language file, or a clinic file (which stands for its folder).
 
     Raises:
         ContentError: if the path or the language file does not exist.
     """
-    if path.name == CLINIC_FILE:
-        message = "this is the clinic values file; give the walkthrough folder or a language file like en.yaml"
-        raise ContentError([Problem.about_file(str(path), message)])
+    path = walkthrough_path(path)
     if path.is_file():
         return path
     if not path.is_dir():
@@ -80,6 +81,7 @@ def load_languages(
     """
     loaded = {first.language: first}
     problems: list[Problem] = []
+    path = walkthrough_path(path)
     codes = [] if path.is_file() else languages_in(path)
     for code in sorted({*codes, *(previous or {})} - {first.language}):
         try:
@@ -168,7 +170,7 @@ def _placeholder_problems(doc: YamlDocument, file: str) -> list[Problem]:
             if name not in known:
                 close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
                 hint = f"did you mean '{{{close[0]}}}'?" if close else f"known values: {', '.join(known)}"
-                message = f"'{{{name}}}' names no clinic value; {hint} (write '{{{{' for a literal brace)"
+                message = f"'{{{echo(name)}}}' names no clinic value; {hint} (write '{{{{' for a literal brace)"
                 problems.append(Problem.at(file, doc.position(loc), loc, message))
         return text
 
@@ -188,7 +190,7 @@ def _duplicate_step_ids(doc: YamlDocument, file: str) -> list[Problem]:
             continue
         if step_id in seen:
             loc = ("steps", index, "id")
-            message = f"step id '{step_id}' is already used by steps[{seen[step_id]}]; ids must be unique"
+            message = f"step id '{echo(step_id)}' is already used by steps[{seen[step_id]}]; ids must be unique"
             problems.append(Problem.at(file, doc.position(loc), loc, message))
         seen.setdefault(step_id, index)
     return problems
@@ -209,6 +211,6 @@ def _unknown_default_pattern(doc: YamlDocument, file: str) -> list[Problem]:
             file,
             doc.position(loc),
             loc,
-            f"'{chosen}' is not a pattern here; the patterns are: {', '.join(map(str, ids))}",
+            f"'{echo(chosen)}' is not a pattern here; the patterns are: {', '.join(echo(str(i)) for i in ids)}",
         )
     ]

@@ -8,6 +8,7 @@ from typing import Any
 from .files import languages_in
 from .placeholders import find_placeholders, map_strings
 from .problems import ContentError, Loc, Problem
+from .sanitize import echo
 from .yamlread import YamlDocument, read_yaml
 
 REFERENCE_LANGUAGE = "en"
@@ -68,7 +69,7 @@ def _compare_ids(
     expected, found = _ids(base, loc), _ids(doc, loc)
     where = doc.position(loc)
     problems = [
-        Problem.at(file, where, loc, f"{kind} '{name}' is in {base_name} but missing here")
+        Problem.at(file, where, loc, f"{kind} '{echo(name)}' is in {base_name} but missing here")
         for name in expected
         if name not in found
     ]
@@ -77,7 +78,7 @@ def _compare_ids(
             file,
             doc.position((*loc, found.index(name), "id")),
             (*loc, found.index(name), "id"),
-            f"{kind} '{name}' is not in {base_name}; every language needs the same {kind}s",
+            f"{kind} '{echo(name)}' is not in {base_name}; every language needs the same {kind}s",
         )
         for name in found
         if name not in expected
@@ -108,10 +109,12 @@ def _compare_placeholders(base: YamlDocument, doc: YamlDocument, base_name: str,
             continue  # a missing step or question is reported once, above
         doc_loc, doc_names = found[part]
         for name in sorted(names - doc_names):
-            message = f"'{{{name}}}' is used here in {base_name} but not in this file"
+            message = f"'{{{echo(name)}}}' is used here in {base_name} but not in this file"
             problems.append(Problem.at(file, doc.position(doc_loc), doc_loc, message))
         for name in sorted(doc_names - names):
-            message = f"'{{{name}}}' is used here but not in {base_name}; say the same clinic values in every language"
+            message = (
+                f"'{{{echo(name)}}}' is used here but not in {base_name}; say the same clinic values in every language"
+            )
             problems.append(Problem.at(file, doc.position(doc_loc), doc_loc, message))
     return problems
 

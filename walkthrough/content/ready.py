@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import __version__
-from .files import CLINIC_FILE, is_language_code
+from .files import CLINIC_FILE, is_language_code, walkthrough_path
 from .problems import ContentError
 from .records import LoadedWalkthrough, loaded_from_plain, loaded_to_plain
 
@@ -71,6 +71,7 @@ def load_ready(
     Raises:
         ContentError: the files have problems (always found by reading the files, never from the cache).
     """
+    path = walkthrough_path(path)
     cache_file = cache_dir / f"{_path_digest(path)}.json" if cache_dir else None
     key = content_key(path) if cache_file else None
     if cache_file and key:
