@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 
 from ..widgets.nav import TouchButton
-from ..widgets.text import PlainText, bullet_lines
+from ..widgets.text import BulletList, PlainText
 from .page import Page
 
 if TYPE_CHECKING:
@@ -27,6 +27,6 @@ class QuestionsPage(Page):
         yield PlainText(self.questions.title, classes="heading")
         yield PlainText(self.questions.summary, classes="summary")
         yield PlainText(self.questions.intro, classes="body")
-        yield PlainText(bullet_lines(self.questions.items), classes="list")
+        yield BulletList(self.questions.items, classes="list")
         yield PlainText(self.questions.closing, classes="body")
         yield TouchButton(self.words["start_again"], "screen.home", id="start-again", classes="secondary")

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
 from ..widgets.progress import StepProgress
-from ..widgets.text import PlainText, bullet_lines
+from ..widgets.text import BulletList, PlainText
 from .page import Page
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class StepPage(Page):
         with Horizontal(classes="columns"):
             with Vertical(classes="column"):
                 yield PlainText(self.words["may_feel"], classes="subheading")
-                yield PlainText(bullet_lines(self.step.may_feel), classes="list")
+                yield BulletList(self.step.may_feel, classes="list")
             with Vertical(classes="column"):
                 yield PlainText(self.words["what_helps"], classes="subheading")
-                yield PlainText(bullet_lines(self.step.what_helps), classes="list")
+                yield BulletList(self.step.what_helps, classes="list")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 
-from ..widgets.text import PlainText, bullet_lines
+from ..widgets.text import BulletList, PlainText
 from ..widgets.timeline import CourseCalendar, VisitTimeline
 from .page import Page
 
@@ -23,12 +23,17 @@ class VisitPage(Page):
         self.visit = visit
 
     def compose(self) -> ComposeResult:
-        """Heading, summary, body and the drawn timeline."""
+        """Heading, summary, body and the drawn timeline.
+
+        A short screen shows the timeline as one line under the summary instead,
+        so it is on the first screenful (the stylesheet shows one form or the other).
+        """
         yield PlainText(self.visit.title, classes="heading")
         yield PlainText(self.visit.summary, classes="summary")
+        yield VisitTimeline(self.visit.timeline, compact=True, classes="drawing compact")
         yield PlainText(self.visit.body, classes="body")
-        yield PlainText(self.words["visit_timeline"], classes="subheading")
-        yield VisitTimeline(self.visit.timeline, classes="drawing")
+        yield PlainText(self.words["visit_timeline"], classes="subheading full")
+        yield VisitTimeline(self.visit.timeline, classes="drawing full")
 
 
 class CoursePage(Page):
@@ -40,13 +45,13 @@ class CoursePage(Page):
         self.clinic = clinic
 
     def compose(self) -> ComposeResult:
-        """Heading, summary, body, the drawn calendar and the after-effects."""
+        """Heading, summary, the drawn calendar (a picture first: it says the most at a glance), body, after-effects."""
         yield PlainText(self.course.title, classes="heading")
         yield PlainText(self.course.summary, classes="summary")
-        yield PlainText(self.course.body, classes="body")
         yield PlainText(self.words["course_calendar"], classes="subheading")
         yield CourseCalendar(self.clinic.treatments, self.clinic.course_days, self.words["week"], classes="drawing")
         yield PlainText(self.course.calendar_label, classes="caption")
         yield PlainText(self.words["legend"], classes="caption legend")
+        yield PlainText(self.course.body, classes="body")
         yield PlainText(self.words["after_treatment"], classes="subheading")
-        yield PlainText(bullet_lines(self.course.after_effects), classes="list")
+        yield BulletList(self.course.after_effects, classes="list")

@@ -21,6 +21,7 @@ from ..ui_text import localize_bindings, ui_text
 from ..widgets.footer import KeyFooter
 from ..widgets.more_hint import MoreHint
 from ..widgets.nav import NavBar
+from ..widgets.progress import page_progress
 from ..widgets.text import PlainText
 from ..widgets.title import TitleBar
 from .page import Page
@@ -125,6 +126,8 @@ class WalkthroughScreen(Screen[None]):
 
                 yield NotesPanel(self.words, id="notes")
         with Horizontal(id="status-row"):
+            yield PlainText("", id="page-progress")
+            yield PlainText("", id="page-dots")
             yield PlainText("", id="auto-status")
             yield MoreHint(self.words["more_below"], lambda: self.current_page, id="more-hint")
         yield PlainText(self.content.walkthrough.safety_line, id="safety-line")
@@ -246,6 +249,9 @@ class WalkthroughScreen(Screen[None]):
             self.query_one(PageSwitcher).current = f"page-{self.page_index}"
         page = self.current_page
         page.scroll_home(animate=False)
+        label, dots = page_progress(self.words, self.page_index, self.page_count)
+        self.query_one("#page-progress", PlainText).set_text(label)
+        self.query_one("#page-dots", PlainText).set_text(dots)
         self.query_one("#back").disabled = self.page_index == 0
         self.query_one("#next").disabled = self.page_index == self.page_count - 1
         self.query_one("#auto").disabled = self.page_index == self.page_count - 1

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 
+from ..themes import HIGH_CONTRAST
 from ..widgets.nav import TouchButton
-from ..widgets.text import PlainText
+from ..widgets.text import PlainText, plain
 from .page import Page
 
 if TYPE_CHECKING:
@@ -44,4 +45,21 @@ class WelcomePage(Page):
         yield PlainText(self.welcome.title, classes="heading")
         yield PlainText(self.welcome.body, classes="body")
         yield PlainText(self.welcome.disclaimer, classes="disclaimer")
-        yield TouchButton(self.words["contrast"], "app.toggle_contrast", id="contrast", classes="secondary")
+        yield TouchButton(self._contrast_label(), "app.toggle_contrast", id="contrast", classes="secondary toggle")
+
+    def on_mount(self) -> None:
+        """The High contrast button follows the theme, however it was changed (the button, the key c, a fresh start)."""
+        self.watch(self.app, "theme", self._show_contrast, init=False)
+        self._show_contrast()
+
+    def _contrast_on(self) -> bool:
+        return self.app.theme == HIGH_CONTRAST.name
+
+    def _contrast_label(self) -> str:
+        return self.words["contrast_on" if self._contrast_on() else "contrast_off"]
+
+    def _show_contrast(self) -> None:
+        """Say on the button whether high contrast is on, in words and with the chosen look."""
+        button = self.query_one("#contrast", TouchButton)
+        button.label = plain(self._contrast_label())
+        button.set_class(self._contrast_on(), "-chosen")

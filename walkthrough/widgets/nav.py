@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from functools import partial
 
@@ -71,23 +72,49 @@ class TouchButton(Widget):
         self.call_later(self.app.run_action, self.action, default_namespace=self.parent)
 
 
+def nav_columns(label_widths: list[int], width: int, *, border: int) -> int:
+    """How many buttons go in a row of a bar ``width`` cells wide: all, or as few rows as let every label fit.
+
+    Every button is at least its label plus its border wide, with a blank cell
+    between buttons and at each edge. In one row each button keeps its own
+    width (the rest is shared out); in a grid the columns are equal, so each
+    must hold the longest label.
+    """
+    count = len(label_widths)
+    needs = [label + border for label in label_widths]
+    if sum(needs) + count + 1 <= width:
+        return count
+    for columns in (math.ceil(count / 2), 2):
+        if columns * max(needs) + columns + 1 <= width:
+            return columns
+    return 1
+
+
 class NavBar(Horizontal):
-    """Back, Breathe, Auto, Questions, Help and Next, each wide and three rows tall so a finger can hit it."""
+    """Back, Breathe, Auto, Questions, Help and Next: one row of buttons, or a grid of rows as the width needs.
+
+    Three rows tall with a border on a tall screen (one row with a fill on a
+    short one), a blank cell between buttons and at the edges, so a finger
+    hits the button it means. How many go in a row depends on the labels, so
+    it is worked out here (classes ``-columns-N``) rather than by breakpoints.
+    """
 
     def __init__(self, words: Mapping[str, str], *, faq: bool = False, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.words = words
         self.faq = faq
         """Offer the common questions (only when the content has some)."""
+        self._layout = (0, 0)
 
     def compose(self) -> ComposeResult:
         """Lay out the buttons, with no space around their labels.
 
         Longer labels, like the Spanish Next, need every column. Set here
-        because Textual's CSS does not accept ``line-pad: 0``.
+        because Textual's CSS does not accept ``line-pad: 0``. In one row a
+        button is never narrower than its label and border (``min-width``, set by :meth:`_fit`).
         """
         buttons = [
-            TouchButton(self.words["back"], "screen.back", id="back"),
+            TouchButton(self.words["back"], "screen.back", id="back", classes="secondary"),
             TouchButton(self.words["breathe"], "app.calm", id="breathe", classes="secondary"),
             TouchButton(self.words["auto"], "screen.auto", id="auto", classes="secondary"),
         ]
@@ -97,4 +124,22 @@ class NavBar(Horizontal):
         buttons.append(TouchButton(self.words["next"], "screen.next", id="next", classes="primary"))
         for button in buttons:
             button.styles.line_pad = 0
+        self._fit(buttons, self.app.size.width)
         yield from buttons
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay the buttons out again for the new width (the same number in a row costs nothing)."""
+        self._fit(list(self.query(TouchButton)), event.size.width)
+
+    def _fit(self, buttons: list[TouchButton], width: int) -> None:
+        border = 0 if self.screen.has_class("-short") else 2
+        columns = nav_columns([button.label.cell_length for button in buttons], width, border=border)
+        if (columns, border) == self._layout:
+            return
+        self.remove_class(f"-columns-{self._layout[0]}", update=False)
+        self._layout = (columns, border)
+        one_row = columns == len(buttons)
+        for button in buttons:
+            button.styles.min_width = button.label.cell_length + border if one_row else None
+        self.set_class(not one_row, "-grid", update=False)
+        self.add_class(f"-columns-{columns}")

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
+
+BULLET = "• "
+"""What starts each item of a list; its wrapped lines start under the text, as wide again in."""
 
 
 def plain(text: str) -> Content:
@@ -27,4 +31,49 @@ class PlainText(Static):
 
 def bullet_lines(items: tuple[str, ...]) -> str:
     """A list of lines as bullet points, one per line."""
-    return "\n".join(f"• {item}" for item in items)
+    return "\n".join(f"{BULLET}{item}" for item in items)
+
+
+def hung_lines(items: tuple[str, ...], width: int) -> Content:
+    """``items`` as bullet points wrapped to ``width`` cells, each wrapped line starting under its item's text."""
+    indent = Content(" " * len(BULLET))
+    lines: list[Content] = []
+    for item in items:
+        wrapped = plain(item).wrap(max(1, width - len(BULLET)))
+        lines.append(Content(BULLET) + wrapped[0])
+        lines.extend(indent + line for line in wrapped[1:])
+    return Content("\n").join(lines)
+
+
+class BulletList(PlainText):
+    """A list of bullet points with a hanging indent: one widget however many items, wrapped by itself.
+
+    Textual wraps a line back to its first column, under the bullet; this
+    widget wraps each item to its own width first, so Textual has nothing
+    left to wrap. The wrapping is kept for the last width asked for.
+    """
+
+    def __init__(self, items: tuple[str, ...], **kwargs: object) -> None:
+        """A list of ``items``, literal text each."""
+        super().__init__(bullet_lines(items), **kwargs)
+        self.items = items
+        self._wrapped: tuple[int, Content] = (-1, Content(""))
+
+    def hung(self, width: int) -> Content:
+        """The items wrapped to ``width`` (kept until another width is asked for)."""
+        if self._wrapped[0] != width:
+            self._wrapped = (width, hung_lines(self.items, width))
+        return self._wrapped[1]
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """The longest item on one line, bullet included."""
+        return max((plain(item).cell_length for item in self.items), default=0) + len(BULLET)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As many rows as the items take wrapped to ``width``."""
+        return len(self.hung(width).plain.split("\n")) if width else 0
+
+    def render(self) -> Content:
+        """The items, wrapped to the width they have now (not wrapped while the list has no width, e.g. hidden)."""
+        width = self.content_size.width
+        return self.hung(width) if width > len(BULLET) else plain(bullet_lines(self.items))

@@ -24,6 +24,11 @@ def visit_timeline_text(stages: tuple[TimelineStage, ...]) -> str:
     return "\n".join(lines)
 
 
+def visit_timeline_line(stages: tuple[TimelineStage, ...]) -> str:
+    """The visit as one line of stages, left to right: the compact form for a short screen."""
+    return " → ".join(f"{stage.label} ({stage.detail})" if stage.detail else stage.label for stage in stages)
+
+
 def treatment_days(treatments: int, days: int) -> list[int]:
     """Days (1-based) on which treatments fall when spread evenly over the course.
 
@@ -46,10 +51,10 @@ def course_calendar_text(treatments: int, days: int, week_label: str = "Week") -
 
 
 class VisitTimeline(PlainText):
-    """The stages of one visit, drawn as a line from arriving to going home."""
+    """The stages of one visit, drawn as a line from arriving to going home (across, if ``compact``)."""
 
-    def __init__(self, stages: tuple[TimelineStage, ...], **kwargs: object) -> None:
-        super().__init__(visit_timeline_text(stages), **kwargs)
+    def __init__(self, stages: tuple[TimelineStage, ...], *, compact: bool = False, **kwargs: object) -> None:
+        super().__init__(visit_timeline_line(stages) if compact else visit_timeline_text(stages), **kwargs)
 
 
 class CourseCalendar(PlainText):
