@@ -25,7 +25,6 @@ _ESCAPE = "a backslash in double quotes starts an escape like \\n; write \\\\ fo
 _SYNTAX_HINTS = (
     ("'\\t'", _TAB),
     ("tab character", _TAB),
-    ("invalid unicode character escape", "an escape like \\u... names no character; write the character itself"),
     ("unknown escape character", _ESCAPE),
     ("hexadecimal", _ESCAPE),
     ("hexdecimal", _ESCAPE),  # libyaml's spelling
@@ -37,8 +36,8 @@ _SYNTAX_HINTS = (
     ("expected <block end>", _INDENT),
     ("did not find expected key", _INDENT),
     ("did not find expected '-' indicator", "the '- ' items of a list do not line up; give each the same indenting"),
+    ("mapping keys are not allowed", "a '? ' here starts a key YAML cannot place; put text with ? inside quotes"),
     ("mapping values are not allowed", "an extra ':' here; put text that holds ': ' inside quotes"),
-    ("found unexpected ':'", "an extra ':' here; put text that holds ': ' inside quotes"),
     (
         "sequence entries are not allowed",
         "a '- ' item cannot go here; a list starts on the line after its key, one '- ' item on each line",
