@@ -102,6 +102,7 @@ class _Builder:
         self.root_position: tuple[int, int] | None = None
 
     def problem(self, position: tuple[int, int], message: str, loc: Loc = (), *, stop: bool = False) -> None:
+        """Note a problem; stop reading if ``stop`` says so, or after ``MAX_PROBLEMS`` of them."""
         self.problems.append(Problem(self.name, *position, loc, message))
         if stop or len(self.problems) >= MAX_PROBLEMS:
             if not stop:
@@ -111,6 +112,7 @@ class _Builder:
             raise _Stop
 
     def event(self, event: Any) -> None:
+        """Take the parser's next event."""
         position = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, _NODE_EVENTS):
             self.node(event, position)
@@ -122,6 +124,7 @@ class _Builder:
                 self.problem(position, "the file holds more than one YAML document ('---'); keep one", stop=True)
 
     def node(self, event: Any, position: tuple[int, int]) -> None:
+        """A value or a key begins: check it, then put it in its place."""
         self.values += 1
         if self.values > MAX_VALUES:
             message = f"the file holds more than {MAX_VALUES:,} values (texts, keys, lists and maps); make it smaller"
@@ -148,6 +151,7 @@ class _Builder:
             self.push(container, loc, kept, position)
 
     def scalar(self, event: Any, position: tuple[int, int]) -> str:
+        """A text's value, cleaned, once it is known to be storable and not too long."""
         text: str = event.value
         surrogate = _SURROGATE.search(text)
         if surrogate:
@@ -202,6 +206,7 @@ class _Builder:
         return loc, kept
 
     def put(self, parent: _Open | None, value: Any, loc: Loc, kept: bool) -> None:
+        """Add a value to its map or list (or make it the document); a map then waits for its next key."""
         if parent is None:
             if self.documents <= 1:
                 self.doc.data = value
@@ -213,6 +218,7 @@ class _Builder:
             parent.key = None
 
     def too_many(self, parent: _Open, position: tuple[int, int], what: str) -> None:
+        """Say once per map or list that it holds more than ``MAX_ITEMS``."""
         if not parent.too_many:
             parent.too_many = True
             self.problem(position, f"more than {MAX_ITEMS:,} {what} (the limit); split it up", parent.loc)
