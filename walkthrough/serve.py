@@ -4,7 +4,9 @@ textual-serve (an optional extra) runs a small web server; each browser
 session that connects gets its own ``walkthrough`` process, so one patient's
 session never shows on another tablet, and the process ends when its tab
 closes. The page is our own copy of textual-serve's, without its request to
-Google Fonts: the font it needs is served from this machine.
+Google Fonts: the font it needs is served from this machine. It also sizes the
+type to the screen, large on a tablet or a phone (the rule is in
+web/app_index.html), unless the address says ``?fontsize=N``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ INSTALL_HINT = (
     "(or install the walkthrough with its serve extra: pip install '.[serve]' in a clone of it)"
 )
 """What to say when the serve extra is missing."""
+
+DEFAULT_FONT_SIZE = 16
+"""The terminal's font size in CSS px until the page has chosen one for the screen (textual-serve's own default)."""
 
 PAGE_WORDS = {
     "en": {"ended": "This session has ended.", "restart": "Start again"},
@@ -122,10 +127,12 @@ def _server_class() -> type[Any]:
 
             origin = f"{request.scheme}://{request.host}"
             socket_origin = ("wss://" if request.scheme == "https" else "ws://") + request.host
-            font_size = _font_size(request.query.get("fontsize", "16"))
+            font_size = _font_size(request.query.get("fontsize", ""))
             words = PAGE_WORDS.get(self.language, PAGE_WORDS["en"])
             context = {
-                "font_size": font_size,
+                # The page chooses the size from the screen (see app_index.html) unless ?fontsize=N says.
+                "font_size": font_size or DEFAULT_FONT_SIZE,
+                "font_rule": "fixed" if font_size else "fit",
                 "app_websocket_url": socket_origin + str(request.app.router["websocket"].url_for()),
                 "config": {"static": {"url": origin + "/static/"}},
                 "application": {"name": self.title},
@@ -137,10 +144,10 @@ def _server_class() -> type[Any]:
     return WalkthroughServer
 
 
-def _font_size(text: str) -> int:
-    """``?fontsize=N`` from 8 to 48 (16 otherwise)."""
+def _font_size(text: str) -> int | None:
+    """``?fontsize=N``, from 8 to 48; None if not given or out of range (the page then fits the type to the screen)."""
     try:
         size = int(text)
     except ValueError:
-        return 16
-    return size if 8 <= size <= 48 else 16
+        return None
+    return size if 8 <= size <= 48 else None
