@@ -59,3 +59,29 @@ async def test_no_color_keeps_every_text_readable(
             assert low_contrast_text(app) == []
             await pilot.press("right")
         assert "Questions" in flat(screen_text(app))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 15)], ids=["bordered", "filled"])
+@pytest.mark.parametrize("theme", [CALM.name, HIGH_CONTRAST.name])
+async def test_every_button_state_keeps_contrast(
+    good_content: LoadedWalkthrough, theme: str, size: tuple[int, int]
+) -> None:
+    """Pressed, chosen (a toggle that is on) and disabled, with a border (tall screens) and with a fill (short ones)."""
+    app = WalkthroughApp(good_content)
+    async with app.run_test(size=size) as pilot:
+        app.theme = theme
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#back").disabled, "Back on the welcome page"
+        for pressed in ("#next", "#help"):
+            screen.query_one(pressed).add_class("-active")
+        screen.query_one("#auto").add_class("-chosen")
+        screen.query_one("#contrast").add_class("-chosen")
+        await pilot.pause()
+        assert low_contrast_text(app) == []
+        for button in ("#next", "#help"):
+            screen.query_one(button).remove_class("-active")
+        await pilot.press(*["right"] * PAGES)
+        await pilot.pause()
+        assert screen.query_one("#next").disabled and screen.query_one("#auto").disabled, "the last page"
+        assert low_contrast_text(app) == []

@@ -1,4 +1,7 @@
-"""Snapshots: each kind of screen (kiosk ones too) at 80x24 and tablet-portrait 40x15, on fixture content."""
+"""Snapshots: every kind of page at 40x15, 80x24 and 120x30, in high contrast and Spanish at 40x15 and 80x24.
+
+Kiosk and counsellor screens too. English and high contrast on the fixture content, Spanish on the bundled one.
+"""
 
 from __future__ import annotations
 
@@ -26,18 +29,43 @@ SCREENS = {
     "course": ["right"] * 6,
     "questions": ["right"] * 7,
     "help": ["question_mark"],
+    "faq": ["f"],
     "contrast_step": ["c", "right"],
     "calm": ["right", "b"],
     "auto_reading": ["right", "a"],
+    "counsellor_step": ["2"],
 }
-SIZES = [(80, 24), (40, 15)]
+"""Every kind of page, by the keys that reach it (counsellor_step in counsellor mode)."""
+
+SIZES = [(80, 24), (40, 15), (120, 30)]
+"""A desktop terminal, a small tablet's terminal, and a wide one (where pages are centred)."""
+
+SMALLER_SIZES = SIZES[:2]
+"""High contrast and Spanish are checked at the two sizes where a look or a longer word is likeliest to break."""
+
+OTHER_LOOKS = [screen for screen in SCREENS if screen not in ("contrast_step", "auto_reading")]
+"""The kinds of page checked again in high contrast and in Spanish."""
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def size_id(size: tuple[int, int]) -> str:
+    """``80x24`` for (80, 24)."""
+    return f"{size[0]}x{size[1]}"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=size_id)
 @pytest.mark.parametrize("screen", SCREENS)
 def test_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    app = WalkthroughApp(load_walkthrough(GOOD), clock=FakeClock())  # time stands still: the same frame every run
+    counsellor = screen.startswith("counsellor")
+    app = WalkthroughApp(load_walkthrough(GOOD), clock=FakeClock(), counsellor=counsellor)  # time stands still
     assert snap_compare(app, press=SCREENS[screen], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SMALLER_SIZES, ids=size_id)
+@pytest.mark.parametrize("screen", OTHER_LOOKS)
+def test_high_contrast_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    counsellor = screen.startswith("counsellor")
+    app = WalkthroughApp(load_walkthrough(GOOD), clock=FakeClock(), counsellor=counsellor)
+    assert snap_compare(app, press=["c", *SCREENS[screen]], terminal_size=size)
 
 
 async def _idle_warning(pilot: Pilot[None]) -> None:
@@ -67,7 +95,7 @@ KIOSK = KioskSettings(idle_seconds=5, staff_pin_hash=hash_pin("2468", salt=bytes
 KIOSK_SCREENS = {"idle_warning": _idle_warning, "staff_pin": _wrong_pin, "fault": _fault, "kiosk_help": _kiosk_help}
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", SMALLER_SIZES, ids=size_id)
 @pytest.mark.parametrize("screen", KIOSK_SCREENS)
 def test_kiosk_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     app = WalkthroughApp(load_walkthrough(GOOD), clock=FakeClock(), kiosk=KIOSK)
@@ -93,20 +121,12 @@ def test_counsellor_screen_looks_right(snap_compare, screen: str, size: tuple[in
     assert snap_compare(app, press=press, terminal_size=size)
 
 
-SPANISH_SCREENS = {
-    "es_welcome": [],
-    "es_step": ["right", "right"],
-    "es_course": ["right"] * 6,
-    "es_calm": ["right", "b"],
-    "es_help": ["question_mark"],
-}
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("screen", SPANISH_SCREENS)
+@pytest.mark.parametrize("size", SMALLER_SIZES, ids=size_id)
+@pytest.mark.parametrize("screen", OTHER_LOOKS)
 def test_spanish_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     # The bundled Spanish: it runs longer than English, so it is the one to check at 40x15.
     first = load_walkthrough(BUNDLED, "es")
     languages, _ = load_languages(BUNDLED, first)
-    app = WalkthroughApp(first, clock=FakeClock(), languages=languages)
-    assert snap_compare(app, press=SPANISH_SCREENS[screen], terminal_size=size)
+    counsellor = screen.startswith("counsellor")
+    app = WalkthroughApp(first, clock=FakeClock(), languages=languages, counsellor=counsellor)
+    assert snap_compare(app, press=SCREENS[screen], terminal_size=size)

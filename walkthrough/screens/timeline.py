@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 
 from ..widgets.text import BulletList, PlainText
-from ..widgets.timeline import CourseCalendar, VisitTimeline
+from ..widgets.timeline import CourseCalendar, VisitTimeline, VisitTimelineAcross
 from .page import Page
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ class VisitPage(Page):
         """
         yield PlainText(self.visit.title, classes="heading")
         yield PlainText(self.visit.summary, classes="summary")
-        yield VisitTimeline(self.visit.timeline, compact=True, classes="drawing compact")
+        yield VisitTimelineAcross(self.visit.timeline, classes="drawing compact")
         yield PlainText(self.visit.body, classes="body")
         yield PlainText(self.words["visit_timeline"], classes="subheading full")
         yield VisitTimeline(self.visit.timeline, classes="drawing full")

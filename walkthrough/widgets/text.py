@@ -45,35 +45,48 @@ def hung_lines(items: tuple[str, ...], width: int) -> Content:
     return Content("\n").join(lines)
 
 
-class BulletList(PlainText):
-    """A list of bullet points with a hanging indent: one widget however many items, wrapped by itself.
+class SelfWrapped(PlainText):
+    """Text that wraps itself to its width (by :meth:`wrap_to`), so Textual has nothing left to wrap.
 
-    Textual wraps a line back to its first column, under the bullet; this
-    widget wraps each item to its own width first, so Textual has nothing
-    left to wrap. The wrapping is kept for the last width asked for.
+    One widget however long the text; the wrapping is kept for the last width asked for.
+    While the widget has no width (hidden), it shows its text as given.
     """
+
+    def __init__(self, text: str, **kwargs: object) -> None:
+        super().__init__(text, **kwargs)
+        self._wrapped: tuple[int, Content] = (-1, Content(""))
+
+    def wrap_to(self, width: int) -> Content:
+        """The text wrapped to ``width`` cells (``width`` is always more than 2)."""
+        raise NotImplementedError
+
+    def wrapped(self, width: int) -> Content:
+        """The text wrapped to ``width`` (kept until another width is asked for)."""
+        if self._wrapped[0] != width:
+            self._wrapped = (width, self.wrap_to(width) if width > len(BULLET) else plain(self._text))
+        return self._wrapped[1]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As many rows as the text takes wrapped to ``width``."""
+        return len(self.wrapped(width).plain.split("\n")) if width else 0
+
+    def render(self) -> Content:
+        """The text, wrapped to the width it has now."""
+        return self.wrapped(self.content_size.width)
+
+
+class BulletList(SelfWrapped):
+    """A list of bullet points with a hanging indent: Textual would wrap a line back under the bullet."""
 
     def __init__(self, items: tuple[str, ...], **kwargs: object) -> None:
         """A list of ``items``, literal text each."""
         super().__init__(bullet_lines(items), **kwargs)
         self.items = items
-        self._wrapped: tuple[int, Content] = (-1, Content(""))
-
-    def hung(self, width: int) -> Content:
-        """The items wrapped to ``width`` (kept until another width is asked for)."""
-        if self._wrapped[0] != width:
-            self._wrapped = (width, hung_lines(self.items, width))
-        return self._wrapped[1]
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         """The longest item on one line, bullet included."""
         return max((plain(item).cell_length for item in self.items), default=0) + len(BULLET)
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """As many rows as the items take wrapped to ``width``."""
-        return len(self.hung(width).plain.split("\n")) if width else 0
-
-    def render(self) -> Content:
-        """The items, wrapped to the width they have now (not wrapped while the list has no width, e.g. hidden)."""
-        width = self.content_size.width
-        return self.hung(width) if width > len(BULLET) else plain(bullet_lines(self.items))
+    def wrap_to(self, width: int) -> Content:
+        """The items, each wrapped line under its item's text."""
+        return hung_lines(self.items, width)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .text import PlainText
+from rich.cells import cell_len
+from textual.content import Content
+
+from .text import PlainText, SelfWrapped, plain
 
 if TYPE_CHECKING:
     from ..content.model import TimelineStage
@@ -24,9 +27,24 @@ def visit_timeline_text(stages: tuple[TimelineStage, ...]) -> str:
     return "\n".join(lines)
 
 
-def visit_timeline_line(stages: tuple[TimelineStage, ...]) -> str:
-    """The visit as one line of stages, left to right: the compact form for a short screen."""
-    return " → ".join(f"{stage.label} ({stage.detail})" if stage.detail else stage.label for stage in stages)
+ARROW = " → "
+"""Between two stages of the visit drawn across."""
+
+
+def stage_names(stages: tuple[TimelineStage, ...]) -> list[str]:
+    """Each stage as it is drawn across: its label, and its detail in brackets."""
+    return [f"{stage.label} ({stage.detail})" if stage.detail else stage.label for stage in stages]
+
+
+def stages_across(names: list[str], width: int) -> Content:
+    """Stages left to right with arrows, a line broken only between two stages (a stage too long is wrapped)."""
+    lines: list[str] = []
+    for name in names:
+        if lines and cell_len(lines[-1] + ARROW + name) <= width:
+            lines[-1] += ARROW + name
+        else:
+            lines.append(f"→ {name}" if lines else name)
+    return Content("\n").join(line for text in lines for line in plain(text).wrap(width))
 
 
 def treatment_days(treatments: int, days: int) -> list[int]:
@@ -51,10 +69,22 @@ def course_calendar_text(treatments: int, days: int, week_label: str = "Week") -
 
 
 class VisitTimeline(PlainText):
-    """The stages of one visit, drawn as a line from arriving to going home (across, if ``compact``)."""
+    """The stages of one visit, drawn as a line from arriving to going home."""
 
-    def __init__(self, stages: tuple[TimelineStage, ...], *, compact: bool = False, **kwargs: object) -> None:
-        super().__init__(visit_timeline_line(stages) if compact else visit_timeline_text(stages), **kwargs)
+    def __init__(self, stages: tuple[TimelineStage, ...], **kwargs: object) -> None:
+        super().__init__(visit_timeline_text(stages), **kwargs)
+
+
+class VisitTimelineAcross(SelfWrapped):
+    """The stages of one visit drawn across, left to right: the compact form, for a short screen."""
+
+    def __init__(self, stages: tuple[TimelineStage, ...], **kwargs: object) -> None:
+        self.names = stage_names(stages)
+        super().__init__(ARROW.join(self.names), **kwargs)
+
+    def wrap_to(self, width: int) -> Content:
+        """The stages, a line broken only between two of them."""
+        return stages_across(self.names, width)
 
 
 class CourseCalendar(PlainText):
