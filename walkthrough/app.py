@@ -25,13 +25,14 @@ from textual.timer import Timer
 
 from .content.records import LoadedWalkthrough, as_records
 from .driver import SteadyLinuxDriver
+from .key_queue import KeyQueue
 from .kiosk import KIOSK_APP_ACTIONS, STAFF_EXIT_CODE, FaultCounter, IdleClock, KioskSettings, describe_fault
 from .screens.walkthrough import WalkthroughScreen, page_names
 from .stylesheets import FOR_COUNSELLOR, FOR_FIRST_SCREEN, FOR_OTHER_SCREENS, stylesheet
 from .talk import TalkTimer
 from .textual_fixes import keep_styles_caches_collectable, start_in_theme, styled_as_new
 from .themes import CALM, HIGH_CONTRAST, THEMES
-from .ui_text import UI_TEXT, localize_bindings, ui_text
+from .ui_text import UI_TEXT, ui_text
 
 if TYPE_CHECKING:
     from .breathing import Clock
@@ -160,8 +161,8 @@ class WalkthroughApp(App[None]):
         self._sessions = 0
         self.first_frame_shown = False
         """Textual has drawn the first frame (until then, it holds every frame back)."""
+        self._held_keys = KeyQueue()  # keys typed during a language switch wait for the new screens
         self.add_mode(self.DEFAULT_MODE, self.new_walkthrough_screen)
-        localize_bindings(self, ui_text(content.language))
         for theme in THEMES:
             self.register_theme(theme)
         start_in_theme(self, CALM.name)
@@ -251,7 +252,9 @@ class WalkthroughApp(App[None]):
     # Every key and tap.
 
     async def on_event(self, event: events.Event) -> None:
-        """See every key and tap before it is handled: it keeps a kiosk awake and pauses hands-free reading."""
+        """See every key and tap first: it keeps a kiosk awake and pauses hands-free reading (keys wait out a swap)."""
+        if self._held_keys.take(event):
+            return
         if isinstance(event, ACTIVITY_EVENTS) and self.screen_stack:
             if self.idle is not None:
                 self.idle.touch()
@@ -276,10 +279,8 @@ class WalkthroughApp(App[None]):
                 return False
         if action in COUNSELLOR_ACTIONS and self.talk_timer is None:
             return False
-        if action == "hide_notes":
-            return not self.notes_hidden
-        if action == "show_notes":
-            return self.notes_hidden
+        if action in ("hide_notes", "show_notes"):
+            return self.notes_hidden == (action == "show_notes")
         if action == "overview":
             return isinstance(self.top_screen, WalkthroughScreen)
         if action == "faq":
@@ -357,6 +358,7 @@ class WalkthroughApp(App[None]):
         if code in self.languages:
             page = self._same_page_in(self.languages[code], or_else_start=True)
             self.content = self.languages[code]
+            self._held_keys.hold()
             self.call_later(self._replace_session, page)
 
     def _same_page_in(self, content: LoadedWalkthrough, *, or_else_start: bool) -> int:
@@ -375,15 +377,16 @@ class WalkthroughApp(App[None]):
         return 0 if or_else_start else min(screen.page_index, len(then) - 1)
 
     async def _replace_session(self, page: int = 0) -> None:
-        """Swap the whole screen stack for a new walkthrough screen at ``page``, in the current content."""
+        """Swap the whole screen stack for a new walkthrough screen at ``page``, then apply the keys held meanwhile."""
         self._sessions += 1
         old_mode, new_mode = self.current_mode, f"session-{self._sessions}"
         self.add_mode(new_mode, lambda: self.new_walkthrough_screen(page))
-        await self.switch_mode(new_mode)
-        await self.remove_mode(old_mode)
-        self.title = self.content.walkthrough.title
-        localize_bindings(self, ui_text(self.content.language))
-        self.refresh_bindings()
+        try:
+            await self.switch_mode(new_mode)
+            await self.remove_mode(old_mode)
+            self.title = self.content.walkthrough.title
+        finally:
+            await self._held_keys.release(self.on_event)
 
     # Live reload.
 
@@ -419,10 +422,7 @@ class WalkthroughApp(App[None]):
         from .screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            words = ui_text(self.content.language)
-            counsellor, faq = self.talk_timer is not None, bool(self.content.walkthrough.faq)
-            kiosk, languages = self.kiosk is not None, len(self.languages) > 1
-            self.push_screen(HelpScreen(words, kiosk=kiosk, counsellor=counsellor, faq=faq, languages=languages))
+            self.push_screen(HelpScreen.of(self))
 
     def action_calm(self) -> None:
         """Open calming mode over the walkthrough, which keeps its place underneath."""

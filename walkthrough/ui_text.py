@@ -7,10 +7,6 @@ clinic writes, and the interface never falls back to hard-coded English.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
-
-from textual.binding import Binding, BindingsMap
-from textual.dom import DOMNode
 
 UI_TEXT: Mapping[str, Mapping[str, str]] = {
     "en": {
@@ -81,7 +77,7 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
         "notes_hidden": "notes hidden: h",
         "talk": "Talk {time}",
         "talk_paused": "Talk {time} (paused)",
-        "key_jump": "Go to step 1 to 9",
+        "key_jump": "Go to that step",
         "key_overview": "All screens",
         "key_notes": "Hide or show the notes",
         "key_talk_pause": "Pause or go on with the talk timer",
@@ -113,6 +109,8 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
         "footer.pause": "Pause",
         "footer.resume": "Go on",
         "footer.stop": "Stop",
+        "footer.again": "Again",
+        "footer.done": "Back",
         "footer.length": "Minutes",
         "footer.next_pattern": "Pattern",
         "footer.sound": "Bell",
@@ -192,7 +190,7 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
         "notes_hidden": "notas ocultas: h",
         "talk": "Charla {time}",
         "talk_paused": "Charla {time} (en pausa)",
-        "key_jump": "Ir del paso 1 al 9",
+        "key_jump": "Ir a ese paso",
         "key_overview": "Todas las pantallas",
         "key_notes": "Ocultar o mostrar las notas",
         "key_talk_pause": "Pausar o seguir el reloj de la charla",
@@ -224,6 +222,8 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
         "footer.pause": "Pausa",
         "footer.resume": "Seguir",
         "footer.stop": "Parar",
+        "footer.again": "Otra vez",
+        "footer.done": "Volver",
         "footer.length": "Minutos",
         "footer.next_pattern": "Ritmo",
         "footer.sound": "Sonido",
@@ -242,27 +242,6 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
 def ui_text(language: str) -> Mapping[str, str]:
     """The interface words for ``language`` (``es`` for ``es-MX``), falling back to English for a language with none."""
     return UI_TEXT.get(language) or UI_TEXT.get(language.split("-")[0]) or UI_TEXT["en"]
-
-
-def localize_bindings(node: DOMNode, words: Mapping[str, str]) -> None:
-    """Give ``node``'s key bindings footer descriptions in the language of ``words``.
-
-    Bindings are declared once, in English, on each class; a screen or app
-    calls this with its own words so the footer never shows another language.
-    """
-    node._bindings = BindingsMap.from_keys(
-        {
-            key: [_localized(binding, words) for binding in bindings]
-            for key, bindings in node._bindings.key_to_bindings.items()
-        }
-    )
-
-
-def _localized(binding: Binding, words: Mapping[str, str]) -> Binding:
-    """The binding with its footer words, and its key's name (space, home), in the language of ``words``."""
-    description = words.get(footer_word(binding.action), binding.description)
-    key_name = words.get(f"keyname.{binding.key}", binding.key_display)
-    return replace(binding, description=description, key_display=key_name)
 
 
 def footer_word(action: str) -> str:

@@ -16,7 +16,6 @@ from textual.timer import Timer
 from ..breathing import BreathingSession, BreathState, Clock, pattern_in
 from ..stylesheets import stylesheet
 from ..talk import TalkTimer, minutes_and_seconds
-from ..ui_text import localize_bindings
 from ..widgets.footer import KeyFooter
 from ..widgets.nav import TouchButton
 from ..widgets.pacer import BreathShape
@@ -48,7 +47,9 @@ class CalmScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "pause", "Pause", key_display="space", priority=True),
         Binding("space", "resume", "Go on", key_display="space", priority=True),
+        Binding("space", "again", "Again", key_display="space", priority=True),
         Binding("escape", "stop", "Stop", key_display="esc"),
+        Binding("escape", "done", "Back", key_display="esc"),
         Binding("1", "length(1)", "1 min", show=False),
         Binding("3", "length(3)", "3 min", show=False),
         Binding("5", "length(5)", "5 min", show=False),
@@ -74,7 +75,6 @@ class CalmScreen(Screen[None]):
         self.calm: Calm = walkthrough.calm
         self.walkthrough = walkthrough
         self.words = words
-        localize_bindings(self, words)
         self.minutes = minutes
         self.reduced_motion = reduced_motion
         self.clock = clock
@@ -114,7 +114,7 @@ class CalmScreen(Screen[None]):
             yield TouchButton(self.words["stop"], "screen.stop", id="stop", classes="primary")
         with Horizontal(id="calm-end"):
             yield TouchButton(self.words["again"], "screen.again", id="again")
-            yield TouchButton(self.words["back_to_walkthrough"], "screen.stop", id="done", classes="primary")
+            yield TouchButton(self.words["back_to_walkthrough"], "screen.done", id="done", classes="primary")
         yield KeyFooter()
 
     @property
@@ -197,6 +197,7 @@ class CalmScreen(Screen[None]):
 
     def _finish(self) -> None:
         self.set_class(True, "-finished")
+        self.refresh_bindings()
         self.query_one("#phase-word", PlainText).set_text(self.calm.finished)
         self.query_one("#phase-seconds", PlainText).set_text("")
         self.query_one(BreathShape).show(0.0)
@@ -212,11 +213,23 @@ class CalmScreen(Screen[None]):
             button.set_class(chosen, "-chosen")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Space pauses while breathing and goes on while paused; the footer names the one that acts."""
+        """What acts now, and so what the footer offers.
+
+        While breathing, space pauses (or goes on while paused) and esc stops;
+        once finished, space starts again and esc goes back, as the two buttons
+        then on show do. Pattern and bell are not offered when finished: the
+        bell would ring for nothing, and a new pattern would start a session
+        nobody asked for.
+        """
+        finished = self.has_class("-finished")
         if action == "pause":
-            return not self.session.paused
+            return not finished and not self.session.paused
         if action == "resume":
-            return self.session.paused
+            return not finished and self.session.paused
+        if action in ("stop", "next_pattern", "sound"):
+            return not finished
+        if action in ("again", "done"):
+            return finished
         return True
 
     def action_resume(self) -> None:
@@ -249,6 +262,10 @@ class CalmScreen(Screen[None]):
     def action_again(self) -> None:
         """Start another session with the same choices."""
         self._start()
+
+    def action_done(self) -> None:
+        """After a finished session: back to the same place in the walkthrough."""
+        self.action_stop()
 
     def action_length(self, minutes: int) -> None:
         """Choose 1, 3 or 5 minutes and start again."""

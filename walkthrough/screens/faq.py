@@ -12,7 +12,6 @@ from textual.screen import Screen
 
 from ..stylesheets import stylesheet
 from ..talk import TalkTimer
-from ..ui_text import localize_bindings
 from ..widgets.footer import KeyFooter
 from ..widgets.more_hint import MoreHint
 from ..widgets.nav import TouchButton
@@ -41,7 +40,6 @@ class FaqScreen(Screen[None]):
         super().__init__()
         self.walkthrough = walkthrough
         self.words = words
-        localize_bindings(self, words)
         self.talk_timer = talk_timer
         if talk_timer is not None:
             self.add_class("-counsellor")

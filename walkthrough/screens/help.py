@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,9 +11,13 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 
 from ..stylesheets import stylesheet
-from ..ui_text import localize_bindings
+from ..ui_text import ui_text
+from ..widgets.key_line import digit_range
 from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText
+
+if TYPE_CHECKING:
+    from ..app import WalkthroughApp
 
 
 def help_lines(
@@ -22,8 +27,12 @@ def help_lines(
     counsellor: bool = False,
     faq: bool = True,
     languages: bool = False,
+    steps: int = 9,
 ) -> str:
-    """The key list, one key per line; a kiosk has no quit key, and only counsellors have their keys."""
+    """The key list, one key per line; a kiosk has no quit key, and only counsellors have their keys.
+
+    The counsellor's digits are written as the key line writes them: ``1-4`` for ``steps`` 4.
+    """
     rows = [
         (words["keys.next"], words["key_next"]),
         ("← p", words["key_back"]),
@@ -40,7 +49,7 @@ def help_lines(
         rows.append(("q", words["key_quit"]))
     if counsellor:
         rows += [
-            ("1 … 9", words["key_jump"]),
+            (digit_range(range(1, min(steps, 9) + 1)), words["key_jump"]),
             ("o", words["key_overview"]),
             ("h", words["key_notes"]),
             ("t", words["key_talk_pause"]),
@@ -70,15 +79,29 @@ class HelpScreen(ModalScreen[None]):
         counsellor: bool = False,
         faq: bool = True,
         languages: bool = False,
+        steps: int = 9,
     ) -> None:
         """Help in the language of ``words``; the flags say which keys this app has."""
         super().__init__()
         self.words = words
-        localize_bindings(self, words)
         self.kiosk = kiosk
         self.counsellor = counsellor
         self.faq = faq
         self.languages = languages
+        self.steps = steps
+
+    @classmethod
+    def of(cls, app: WalkthroughApp) -> HelpScreen:
+        """Help for ``app``: in its language now, with only the keys it has."""
+        walkthrough = app.content.walkthrough
+        return cls(
+            ui_text(app.content.language),
+            kiosk=app.kiosk is not None,
+            counsellor=app.talk_timer is not None,
+            faq=bool(walkthrough.faq),
+            languages=len(app.languages) > 1,
+            steps=len(walkthrough.steps),
+        )
 
     def compose(self) -> ComposeResult:
         """Title, intro, the keys and a Close button."""
@@ -93,6 +116,7 @@ class HelpScreen(ModalScreen[None]):
                         counsellor=self.counsellor,
                         faq=self.faq,
                         languages=self.languages,
+                        steps=self.steps,
                     ),
                     classes="keys",
                 )

@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 
 from ..stylesheets import stylesheet
 from ..talk import TalkTimer
-from ..ui_text import localize_bindings
 from ..widgets.footer import KeyFooter
 from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText
@@ -31,7 +30,7 @@ class OverviewScreen(Screen[int | None]):
 
     BINDINGS = [
         Binding("escape,o", "close", "Back", key_display="esc"),
-        Binding("1", "pick(1)", "Step", key_display="1-9"),
+        Binding("1", "pick(1)", "Step"),  # the key line writes the digits that act: 1-4 for four steps
         *(Binding(str(number), f"pick({number})", show=False) for number in range(2, 10)),
     ]
 
@@ -50,7 +49,6 @@ class OverviewScreen(Screen[int | None]):
         self.title_text = title
         self.entries = entries
         self.words = words
-        localize_bindings(self, words)
         self.current = current
         self.steps = steps
         self.faq = faq

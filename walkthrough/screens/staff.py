@@ -14,7 +14,6 @@ from textual.widgets import Input
 
 from ..pin import MAX_PIN_LENGTH, PinGuard
 from ..stylesheets import stylesheet
-from ..ui_text import localize_bindings
 from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText
 
@@ -34,7 +33,6 @@ class StaffPinScreen(ModalScreen[bool]):
     def __init__(self, words: Mapping[str, str], guard: PinGuard) -> None:
         super().__init__()
         self.words = words
-        localize_bindings(self, words)
         self.guard = guard
         self._timer: Timer | None = None
 

@@ -17,7 +17,7 @@ from textual.widgets import ContentSwitcher
 
 from ..reading import reading_seconds
 from ..talk import TalkTimer
-from ..ui_text import localize_bindings, ui_text
+from ..ui_text import ui_text
 from ..widgets.footer import KeyFooter
 from ..widgets.more_hint import MoreHint
 from ..widgets.nav import NavBar
@@ -66,7 +66,7 @@ class WalkthroughScreen(Screen[None]):
         Binding("a", "auto", "Auto"),
         Binding("l", "app.language", "Language"),
         *(Binding(key, f"scroll('{key}')", show=False) for key in SCROLL_KEYS),
-        Binding("1", "jump(1)", "Step", key_display="1-9"),
+        Binding("1", "jump(1)", "Step"),  # the key line writes the digits that act: 1-4 for four steps
         *(Binding(str(number), f"jump({number})", show=False) for number in range(2, 10)),
     ]
 
@@ -101,7 +101,6 @@ class WalkthroughScreen(Screen[None]):
         self.languages = dict(languages or {})
         self.talk_timer = talk_timer
         self.words = ui_text(content.language)
-        localize_bindings(self, self.words)
         self.page_count = len(page_names(content.walkthrough))
         """How many pages there are, welcome and questions included."""
         self.start_page = min(max(0, page), self.page_count - 1)

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from collections.abc import Mapping
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import ActiveBinding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from ..ui_text import footer_word, ui_text
+from .key_line import FORMS, KeyLine, ShownKey, digit_range, fit, label, place
 
-class ShownKey(NamedTuple):
-    """One key as the footer shows it."""
-
-    key: str
-    """The key pressed when it is tapped (Textual's name, e.g. ``right``)."""
-    display: str
-    """How the key is written (``→``, ``espacio``)."""
-    words: str
-    """What it does, in the screen's language."""
-    enabled: bool
-    """Whether it acts now (a key that does not is dimmed, and a tap on it does nothing)."""
+__all__ = ["KeyFooter", "ShownKey", "shown_keys"]
 
 
 class KeyFooter(Widget):
@@ -31,7 +25,8 @@ class KeyFooter(Widget):
     Footer does): a page turn that leaves the keys as they were costs nothing,
     and one that changes them is a single repaint, with no widgets built,
     styled and thrown away. When the line is too narrow for every key, the
-    last keys are left out whole rather than cut in the middle of a word.
+    lowest-ranked keys are left out whole (see :mod:`.key_line`), never help
+    or quit while there is room for them.
     """
 
     ALLOW_SELECT = False
@@ -56,7 +51,9 @@ class KeyFooter(Widget):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.shown: tuple[ShownKey, ...] = ()
-        """The keys on show, in order."""
+        """Every key that acts now, in reading order (the line may be too narrow for all)."""
+        self.drawn = KeyLine((), FORMS[0])
+        """The keys the line last drew, and how."""
         self._spans: list[tuple[int, int, ShownKey]] = []
 
     def on_mount(self) -> None:
@@ -79,15 +76,20 @@ class KeyFooter(Widget):
         """`` → Next  ← Back  …``: each key in bold, then its words; keys that do not act now are dimmed."""
         key_style = self.get_component_rich_style("key-footer--key", partial=True)
         words_style = self.get_component_rich_style("key-footer--words", partial=True)
-        line, spans, width = Text(no_wrap=True, overflow="crop"), [], self.size.width
-        for shown in self.shown:
-            piece = Text.assemble((f" {shown.display} ", key_style), (f"{shown.words} ", words_style))
+        width = self.size.width
+        self.drawn = drawn = fit(self.shown, width) if width else KeyLine(self.shown, FORMS[0])
+        margin, gap = drawn.form.margin, drawn.form.gap
+        line, spans = Text(" " * margin, no_wrap=True, overflow="crop"), []
+        for index, shown in enumerate(drawn.keys):
+            start = line.cell_len
+            sign, words = label(shown, drawn.form)
+            piece = Text.assemble((sign, key_style), (f" {words}" if words else "", words_style))
             if not shown.enabled:
                 piece.stylize(Style(dim=True))
-            if width and line.cell_len + piece.cell_len > width:
-                break
-            spans.append((line.cell_len, line.cell_len + piece.cell_len, shown))
             line.append_text(piece)
+            line.append(" " * (gap if index < len(drawn.keys) - 1 else margin))
+            # A tap on the spaces either side of a key counts as a tap on it: fingers are wide.
+            spans.append((max(0, start - 1), line.cell_len, shown))
         self._spans = spans
         return line
 
@@ -107,9 +109,39 @@ class KeyFooter(Widget):
 
 
 def shown_keys(screen: Screen[Any]) -> tuple[ShownKey, ...]:
-    """The keys a footer on ``screen`` shows: one per action (its first key), in the order they are bound."""
+    """The keys that act on ``screen``, in reading order: one per action (its first key), words in one language.
+
+    The words come from the screen's own word table when it has one (else
+    the app's language), never from the bindings' descriptions: the app's
+    bindings and the screen's were once put into a language at different
+    moments, and a screen opened in between mixed two languages in one line.
+    """
+    words = screen_words(screen)
+    active = screen.active_bindings
     keys: dict[str, ShownKey] = {}
-    for key, (_, binding, enabled, _) in screen.active_bindings.items():
+    for key, (_, binding, enabled, _) in active.items():
         if binding.show and binding.action not in keys:
-            keys[binding.action] = ShownKey(key, screen.app.get_key_display(binding), binding.description, enabled)
-    return tuple(keys.values())
+            action = footer_word(binding.action).removeprefix("footer.")
+            digits = _digits(action, active) if key.isdigit() else ""
+            display = words.get(f"keyname.{key}") or digits or screen.app.get_key_display(binding)
+            words_for_key = words.get(footer_word(binding.action), binding.description)
+            keys[binding.action] = ShownKey(key, display, words_for_key, enabled, action)
+    return tuple(sorted(keys.values(), key=place))
+
+
+def screen_words(screen: Screen[Any]) -> Mapping[str, str]:
+    """The interface words of ``screen``'s language: its own table, or the app's current language."""
+    words = getattr(screen, "words", None)
+    if isinstance(words, Mapping):
+        return words
+    content = getattr(screen.app, "content", None)
+    return ui_text(content.language if content is not None else "en")
+
+
+def _digits(action: str, active: Mapping[str, ActiveBinding]) -> str:
+    """For a digit action (``jump``, ``pick``): the digits that act now, as ``1-4`` or ``1``; else ""."""
+    return digit_range(
+        int(key)
+        for key, (_, binding, enabled, _) in active.items()
+        if key.isdigit() and enabled and footer_word(binding.action) == f"footer.{action}"
+    )
