@@ -31,8 +31,8 @@ DEFAULT_FONT_SIZE = 16
 """The terminal's font size in CSS px until the page has chosen one for the screen (textual-serve's own default)."""
 
 PAGE_WORDS = {
-    "en": {"ended": "This session has ended.", "restart": "Start again"},
-    "es": {"ended": "Esta sesión ha terminado.", "restart": "Empezar de nuevo"},
+    "en": {"ended": "This walkthrough has closed.", "restart": "Start again"},
+    "es": {"ended": "La guía se ha cerrado.", "restart": "Volver a empezar"},
 }
 """The browser page's own few words, per language (English for any other)."""
 

@@ -153,7 +153,7 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
         "sound_off": "Sonido no",
         "seconds_left": "{seconds}",
         "auto_next_in": "Siguiente página en {seconds} s",
-        "key_breathe": "Respirar conmigo",
+        "key_breathe": "Respire conmigo",
         "key_auto": "Pasar las páginas automáticamente",
         "after_treatment": "Después de cada tratamiento",
         "more_below": "↓ Hay más abajo",
