@@ -10,14 +10,14 @@ from textual.geometry import Region
 from walkthrough.app import WalkthroughApp
 from walkthrough.content import load_walkthrough
 from walkthrough.content.loader import load_languages
-from walkthrough.widgets.nav import TouchButton, nav_columns
+from walkthrough.widgets.nav import TouchButton, nav_columns, nav_layout
 
 from .conftest import FakeClock
 
 BUNDLED = Path(__file__).resolve().parents[1] / "content" / "ketamine-infusion"
 
-TALL_SIZES = [(80, 24), (120, 30), (43, 40)]
-"""A desktop terminal, a wide one, and a phone in the browser (about 43 columns): buttons three rows tall."""
+TALL_SIZES = [(80, 24), (120, 30), (43, 40), (39, 35)]
+"""A desktop terminal, a wide one, and phones in the browser (about 39 to 43 columns): buttons three rows tall."""
 
 SHORT_SIZE = (40, 15)
 """A small tablet's terminal: one-row buttons, but still apart."""
@@ -154,3 +154,6 @@ def test_buttons_go_in_as_few_rows_as_their_labels_allow() -> None:
     assert nav_columns(spanish, 40, border=2) == 2, "a label never folds: fewer columns instead"
     assert nav_columns(spanish, 40, border=0) == 3
     assert nav_columns(english[:5], 30, border=2) == 2
+    assert nav_layout(spanish, 39, short=False) == (3, 0), "a fill instead of a border: two rows, not three"
+    assert nav_layout(english, 39, short=False) == (3, 2)
+    assert nav_layout(spanish, 80, short=False) == (6, 2)

@@ -90,13 +90,27 @@ def nav_columns(label_widths: list[int], width: int, *, border: int) -> int:
     return 1
 
 
+def nav_layout(label_widths: list[int], width: int, *, short: bool) -> tuple[int, int]:
+    """Buttons in a row, and the border each has (0 or 2): see :func:`nav_columns`.
+
+    On a tall screen a button has a border, unless dropping it (for a fill, still
+    three rows tall) puts more buttons in a row: two rows, not three, on a phone in Spanish.
+    """
+    if short:
+        return nav_columns(label_widths, width, border=0), 0
+    bordered = nav_columns(label_widths, width, border=2)
+    filled = nav_columns(label_widths, width, border=0)
+    return (filled, 0) if filled > bordered < math.ceil(len(label_widths) / 2) else (bordered, 2)
+
+
 class NavBar(Horizontal):
     """Back, Breathe, Auto, Questions, Help and Next: one row of buttons, or a grid of rows as the width needs.
 
     Three rows tall with a border on a tall screen (one row with a fill on a
     short one), a blank cell between buttons and at the edges, so a finger
     hits the button it means. How many go in a row depends on the labels, so
-    it is worked out here (classes ``-columns-N``) rather than by breakpoints.
+    it is worked out here (classes ``-columns-N``, and ``-filled`` for tall
+    buttons with a fill instead of a border) rather than by breakpoints.
     """
 
     def __init__(self, words: Mapping[str, str], *, faq: bool = False, **kwargs: object) -> None:
@@ -132,14 +146,15 @@ class NavBar(Horizontal):
         self._fit(list(self.query(TouchButton)), event.size.width)
 
     def _fit(self, buttons: list[TouchButton], width: int) -> None:
-        border = 0 if self.screen.has_class("-short") else 2
-        columns = nav_columns([button.label.cell_length for button in buttons], width, border=border)
-        if (columns, border) == self._layout:
+        short = self.screen.has_class("-short")
+        layout = nav_layout([button.label.cell_length for button in buttons], width, short=short)
+        if layout == self._layout:
             return
         self.remove_class(f"-columns-{self._layout[0]}", update=False)
-        self._layout = (columns, border)
+        self._layout = columns, border = layout
         one_row = columns == len(buttons)
         for button in buttons:
             button.styles.min_width = button.label.cell_length + border if one_row else None
         self.set_class(not one_row, "-grid", update=False)
+        self.set_class(not short and not border, "-filled", update=False)
         self.add_class(f"-columns-{columns}")
