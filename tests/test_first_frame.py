@@ -106,7 +106,7 @@ async def test_opening_the_other_screens_reparses_and_restyles_nothing(
         monkeypatch.setattr(Stylesheet, "reparse", lambda sheet: (reparsed.append(sheet), original(sheet)))
         # Each screen is styled by its own file: calm.tcss, help.tcss, lists.tcss.
         for key, widget_id, styled in (
-            ("b", "#calm-choices", lambda styles: styles.height.value == 3),
+            ("b", "#calm-choices", lambda styles: styles.align_horizontal == "center"),
             ("question_mark", "#help-panel", lambda styles: styles.width.value == 60),
             ("f", "#faq-list", lambda styles: styles.scrollbar_size_vertical == 1),
         ):

@@ -45,11 +45,18 @@ class WelcomePage(Page):
         yield PlainText(self.welcome.title, classes="heading")
         yield PlainText(self.welcome.body, classes="body")
         yield PlainText(self.welcome.disclaimer, classes="disclaimer")
-        yield TouchButton(self._contrast_label(), "app.toggle_contrast", id="contrast", classes="secondary toggle")
+        chosen = " -chosen" if self._contrast_on() else ""
+        yield TouchButton(self._contrast_label(), "app.toggle_contrast", id="contrast", classes=f"secondary{chosen}")
 
     def on_mount(self) -> None:
         """The High contrast button follows the theme, however it was changed (the button, the key c, a fresh start)."""
-        self.watch(self.app, "theme", self._show_contrast, init=False)
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def on_unmount(self) -> None:
+        """Let go of the app's signal: it would keep this page alive after a fresh start or a language switch."""
+        self.app.theme_changed_signal.unsubscribe(self)
+
+    def _theme_changed(self, _theme: object) -> None:
         self._show_contrast()
 
     def _contrast_on(self) -> bool:
