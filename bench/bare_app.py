@@ -1,4 +1,7 @@
-"""A bare Textual app to compare against: one Static screen with next/back paging, optionally a bar at 15 fps."""
+"""A bare Textual app to compare against: one Static screen with next/back paging, optionally a bar at 15 fps.
+
+``--next-button`` adds Textual's own Button, "Next", below the text (for bench/serve_load, which taps it).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import sys
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 PAGES = [f"Page {number}\n\nA bare Textual app for comparison." for number in range(1, 9)]
 
@@ -16,19 +19,26 @@ class BareApp(App[None]):
 
     BINDINGS = [Binding("right", "page(1)", "Next"), Binding("left", "page(-1)", "Back"), Binding("q", "quit", "Quit")]
 
-    def __init__(self, animate: bool = False) -> None:
+    def __init__(self, animate: bool = False, next_button: bool = False) -> None:
         super().__init__()
         self.animate = animate
+        self.next_button = next_button
         self.frame = 0
         self.page = 0
 
     def compose(self) -> ComposeResult:
         yield Static("Welcome\n\nA bare Textual app for comparison.", id="text")
         yield Static("", id="bar")
+        if self.next_button:
+            yield Button("Next", id="next")
 
     def on_mount(self) -> None:
         if self.animate:
             self.set_interval(1 / 15, self.step)
+
+    def on_button_pressed(self) -> None:
+        """The Next button: the next page."""
+        self.action_page(1)
 
     def action_page(self, step: int) -> None:
         self.page = (self.page + step) % len(PAGES)
@@ -40,4 +50,4 @@ class BareApp(App[None]):
 
 
 if __name__ == "__main__":
-    BareApp(animate="--animate" in sys.argv).run()
+    BareApp(animate="--animate" in sys.argv, next_button="--next-button" in sys.argv).run()
