@@ -28,6 +28,7 @@ from .driver import SteadyLinuxDriver
 from .key_queue import KeyQueue
 from .kiosk import KIOSK_APP_ACTIONS, STAFF_EXIT_CODE, FaultCounter, IdleClock, KioskSettings, describe_fault
 from .screens.walkthrough import WalkthroughScreen, page_names
+from .stop_signals import EXIT_SIGNALS, noted_exit_signal
 from .stylesheets import FOR_COUNSELLOR, FOR_FIRST_SCREEN, FOR_OTHER_SCREENS, stylesheet
 from .talk import TalkTimer
 from .textual_fixes import keep_styles_caches_collectable, start_in_theme, styled_as_new
@@ -50,9 +51,6 @@ NOTICE_UNTIL_FIXED = 24 * 60 * 60.0
 """A reload's problems stay on screen until the next save clears them."""
 
 keep_styles_caches_collectable()
-
-EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
-"""Signals that end the app cleanly, terminal restored, with exit status 128 + the signal's number."""
 
 COUNSELLOR_ACTIONS = frozenset({"overview", "hide_notes", "show_notes", "talk_pause", "talk_reset"})
 """App actions that exist only in counsellor mode."""
@@ -161,6 +159,8 @@ class WalkthroughApp(App[None]):
         self._sessions = 0
         self.first_frame_shown = False
         """Textual has drawn the first frame (until then, it holds every frame back)."""
+        self.stopping_on_signal = False
+        """SIGTERM, SIGHUP or SIGINT came: the app is ending with 128 + its number."""
         self._held_keys = KeyQueue()  # keys typed during a language switch wait for the new screens
         self.add_mode(self.DEFAULT_MODE, self.new_walkthrough_screen)
         for theme in THEMES:
@@ -182,15 +182,19 @@ class WalkthroughApp(App[None]):
         return SteadyLinuxDriver if driver_class is LinuxDriver else driver_class
 
     def on_load(self) -> None:
-        """Before the terminal changes mode: end cleanly on the supervisor's signals."""
+        """Before the terminal changes mode: end cleanly on the supervisor's signals, one that came already too."""
         if self.handle_signals:
             loop = asyncio.get_running_loop()
             for number in EXIT_SIGNALS:
                 loop.add_signal_handler(number, self.exit_on_signal, number)
+            noted = noted_exit_signal()
+            if noted is not None:
+                self.exit_on_signal(noted)
 
     def exit_on_signal(self, number: int) -> None:
         """Leave as after a quit (terminal restored), with exit status 128 + the signal's number."""
         self.log_file.info("stopping on %s", signal.Signals(number).name)
+        self.stopping_on_signal = True
         self.exit(return_code=128 + number)
 
     def on_mount(self) -> None:
@@ -624,8 +628,14 @@ class WalkthroughApp(App[None]):
         """Log any unexpected error (type and place, no message); a kiosk recovers, the terminal app ends.
 
         Textual would print a traceback with local values; a patient must never
-        see one, and a kiosk must go on for the next patient.
+        see one, and a kiosk must go on for the next patient. Once the app is
+        stopping on a signal, errors are not faults: an exit before the first
+        screen is mounted makes Textual refuse the rest of its mounting
+        (MountError, and NoMatches for the widgets not mounted).
         """
+        if self.stopping_on_signal:
+            self._close_messages_no_wait()
+            return
         self.fault_total += 1
         self.log_file.error(describe_fault(error))
         if self.kiosk is not None and not self._closing and self.faults.add():

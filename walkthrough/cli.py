@@ -24,6 +24,7 @@ from .content.problems import ContentError
 from .content.ready import default_cache_dir, load_ready
 from .content.records import LoadedWalkthrough
 from .kiosk import KioskSettings, clean_environment, default_log_path, open_log
+from .stop_signals import restore_exit_signals
 
 
 def idle_seconds(text: str) -> int:
@@ -164,6 +165,7 @@ def _run(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     if args.command is not None:
         gc.enable()  # only the app itself starts with the collector off (see run_app)
+        restore_exit_signals()  # and only the app ends on them cleanly
     if args.counsellor and args.kiosk:
         parser.error("--counsellor and --kiosk cannot go together: a kiosk never shows counsellor notes")
     if args.command == "validate":
@@ -263,7 +265,26 @@ def _load_and_show(
         watch=path if watch else None,
     )
     app.run()
+    let_go_of_a_closed_terminal()
     return app.return_code or 0
+
+
+def let_go_of_a_closed_terminal() -> None:
+    """If the terminal has gone (closed, hung up), send what is left of its output nowhere.
+
+    Output Textual wrote after the terminal had gone is still in stderr's
+    buffer; Python's last flush of it would fail too, and make the exit status
+    120 instead of the app's (129 after SIGHUP).
+    """
+    for stream in (sys.__stdout__, sys.__stderr__):
+        if stream is None:
+            continue
+        try:
+            stream.flush()
+        except OSError:
+            nowhere = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(nowhere, stream.fileno())
+            os.close(nowhere)
 
 
 def report_bad_content(error: ContentError, outcome: str) -> int:

@@ -1,18 +1,62 @@
-"""A terminal driver that survives stray bytes on its input."""
+"""A terminal driver that survives stray bytes on its input and the terminal going away."""
 
 from __future__ import annotations
 
+from typing import IO, TYPE_CHECKING, Any
+
 from textual.drivers.linux_driver import LinuxDriver
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 
 class SteadyLinuxDriver(LinuxDriver):
-    """Textual's Linux driver, except that bytes that are not UTF-8 are dropped instead of ending the app.
+    """Textual's Linux driver, steadier for an app that runs unattended.
 
-    Textual's input thread decodes strictly; one bad byte (line noise, a
-    confused keyboard, a paste of binary) raises, and the app exits with
-    status 0. Here the thread starts listening again; the chunk holding the
-    bad bytes is lost, which is fine for noise.
+    - Bytes that are not UTF-8 are dropped instead of ending the app.
+      Textual's input thread decodes strictly; one bad byte (line noise, a
+      confused keyboard, a paste of binary) raises, and the app exits with
+      status 0. Here the thread starts listening again; the chunk holding the
+      bad bytes is lost, which is fine for noise.
+    - SIGCONT resumes only what SIGTSTP suspended (see :meth:`_sigcont_application`).
+    - Output to a terminal that has gone is dropped (see :class:`TerminalOutput`).
     """
+
+    def __init__(
+        self, app: App[Any], *, debug: bool = False, mouse: bool = True, size: tuple[int, int] | None = None
+    ) -> None:
+        """Textual's driver, writing through a :class:`TerminalOutput`."""
+        super().__init__(app, debug=debug, mouse=mouse, size=size)
+        # Textual's writer thread needs only write, flush and fileno.
+        self._file = TerminalOutput(self._file)  # type: ignore[assignment, arg-type]
+        self._suspended_on_sigtstp = False
+
+    def _sigtstp_application(self, *args: Any) -> None:
+        # Noted first: the process stops inside Textual's handler, and SIGCONT's handler runs before it returns.
+        self._suspended_on_sigtstp = self._auto_restart
+        super()._sigtstp_application(*args)
+
+    def _sigcont_application(self, *args: Any) -> None:
+        """Resume application mode on SIGCONT only if SIGTSTP suspended it (issue 19).
+
+        Textual starts application mode again on every SIGCONT. But when a
+        terminal hangs up (a closed window, a killed tmux, a dropped ssh
+        session) the kernel sends SIGHUP and SIGCONT to its session leader, and
+        again to the foreground process group as that leader exits. Started a
+        second time, from inside the signal handler, wherever the main thread
+        happened to be, application mode got a second writer thread and a second
+        input thread, and 16 writes were queued for the terminal that had gone.
+        The new writer thread died at its first flush (EIO); the clean exit on
+        SIGHUP queued 15 more; with a frame drawn in between, that was more than
+        the 30 its queue holds, and ``Queue.put`` blocked the event loop for
+        good, and with it the handlers of SIGTERM and SIGHUP: only SIGKILL ended
+        the app. The handler came with suspend support (Textualize/textual#3727,
+        PR #4064); its SIGTSTP half has a fault of the same kind
+        (Textualize/textual#6298).
+        """
+        if self._suspended_on_sigtstp:
+            self._suspended_on_sigtstp = False
+            super()._sigcont_application(*args)
 
     def _run_input_thread(self) -> None:
         while not self.exit_event.is_set():
@@ -25,3 +69,40 @@ class SteadyLinuxDriver(LinuxDriver):
                 # Without input the app is useless: let the app end itself, plainly.
                 self._loop.call_soon_threadsafe(self._app.input_failed, error)  # type: ignore[attr-defined]
                 return
+
+
+class TerminalOutput:
+    """The terminal's output for Textual's writer thread: once the terminal has gone, output is dropped.
+
+    Textual's writer thread ends at the first write that fails (EIO once the
+    terminal is closed), and its queue holds 30 writes: the next one would block
+    the app's event loop for ever, handlers of SIGTERM and SIGHUP included. Here
+    a failed write or flush drops that output and all after it, and the thread
+    goes on emptying its queue until the app ends.
+    """
+
+    def __init__(self, file: IO[str]) -> None:
+        """Write to ``file`` (Textual's: stderr) while it can be written."""
+        self._file = file
+        self.gone = False
+        """A write or flush failed: the terminal has gone, and nothing more is written."""
+
+    def write(self, text: str) -> None:
+        """Write ``text``, unless the terminal has gone."""
+        if not self.gone:
+            try:
+                self._file.write(text)
+            except OSError:
+                self.gone = True
+
+    def flush(self) -> None:
+        """Send what was written to the terminal, unless it has gone."""
+        if not self.gone:
+            try:
+                self._file.flush()
+            except OSError:
+                self.gone = True
+
+    def fileno(self) -> int:
+        """The terminal's file descriptor."""
+        return self._file.fileno()
