@@ -19,6 +19,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
+from textual.geometry import Offset
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -31,7 +32,12 @@ from .screens.walkthrough import WalkthroughScreen, page_names
 from .stop_signals import EXIT_SIGNALS, noted_exit_signal
 from .stylesheets import FOR_COUNSELLOR, FOR_FIRST_SCREEN, FOR_OTHER_SCREENS, stylesheet
 from .talk import TalkTimer
-from .textual_fixes import keep_styles_caches_collectable, start_in_theme, styled_as_new
+from .textual_fixes import (
+    keep_styles_caches_collectable,
+    next_frame_on_the_next_tick,
+    start_in_theme,
+    styled_as_new,
+)
 from .themes import CALM, HIGH_CONTRAST, THEMES
 from .ui_text import UI_TEXT, ui_text
 
@@ -51,6 +57,7 @@ NOTICE_UNTIL_FIXED = 24 * 60 * 60.0
 """A reload's problems stay on screen until the next save clears them."""
 
 keep_styles_caches_collectable()
+next_frame_on_the_next_tick()
 
 COUNSELLOR_ACTIONS = frozenset({"overview", "hide_notes", "show_notes", "talk_pause", "talk_reset"})
 """App actions that exist only in counsellor mode."""
@@ -159,6 +166,10 @@ class WalkthroughApp(App[None]):
         self._sessions = 0
         self.first_frame_shown = False
         """Textual has drawn the first frame (until then, it holds every frame back)."""
+        # Textual moves the hidden cursor here after every frame, and xterm.js (walkthrough serve) redraws
+        # every row from the top down to the lowest change: at (0, 0), a tap's pressed button at the foot
+        # redrew the whole screen. At the foot (clamped to the last row), only the rows that changed below.
+        self.cursor_position = Offset(0, 10_000)
         self.stopping_on_signal = False
         """SIGTERM, SIGHUP or SIGINT came: the app is ending with 128 + its number."""
         self._held_keys = KeyQueue()  # keys typed during a language switch wait for the new screens
