@@ -100,7 +100,11 @@ def test_parity_names_a_missing_step(copy: Path) -> None:
 def test_parity_names_a_renamed_pattern_and_a_missing_clinic_value(copy: Path) -> None:
     es = copy / "es.yaml"
     spoil(es, "    - id: box", "    - id: square")
-    spoil(es, "      Luego, va a descansar unos {observation_minutes} minutos más.", "      Luego, va a descansar un rato.")
+    spoil(
+        es,
+        "      Luego, va a descansar unos {observation_minutes} minutos más.",
+        "      Luego, va a descansar un rato.",
+    )
     out = validate(copy).stdout
     assert "calm.patterns: breathing pattern 'box' is in en.yaml but missing here" in out
     assert "breathing pattern 'square' is not in en.yaml" in out
