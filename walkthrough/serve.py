@@ -7,6 +7,9 @@ closes. The page is our own copy of textual-serve's, without its request to
 Google Fonts: the font it needs is served from this machine. It also sizes the
 type to the screen, large on a tablet or a phone (the rule is in
 web/app_index.html), unless the address says ``?fontsize=N``.
+
+This module is the entry: the options and :func:`serve`. The server class is in
+serve_server.py, the page's words in serve_page.py.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from .serve_page import PAGE_WORDS
 
 WEB_FOLDER = Path(__file__).with_name("web")
 """Our page template (the offline copy of textual-serve's)."""
@@ -27,14 +32,7 @@ INSTALL_HINT = (
 )
 """What to say when the serve extra is missing."""
 
-DEFAULT_FONT_SIZE = 16
-"""The terminal's font size in CSS px until the page has chosen one for the screen (textual-serve's own default)."""
-
-PAGE_WORDS = {
-    "en": {"ended": "This walkthrough has closed.", "restart": "Start again"},
-    "es": {"ended": "La guía se ha cerrado.", "restart": "Volver a empezar"},
-}
-"""The browser page's own few words, per language (English for any other)."""
+__all__ = ["INSTALL_HINT", "PAGE_WORDS", "WEB_FOLDER", "SessionOptions", "serve"]
 
 
 @dataclass(frozen=True)
@@ -79,7 +77,7 @@ def serve(options: SessionOptions, *, host: str, port: int, title: str, language
     )
     print(f"walkthrough: serving on http://{_url_host(host)}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
     try:
-        server.serve()
+        server.run()
     except OSError as error:
         print(f"walkthrough serve: cannot listen on {host}:{port}: {error.strerror or error}", file=sys.stderr)
         return 2
@@ -91,63 +89,11 @@ def _url_host(host: str) -> str:
 
 
 def _server_class() -> type[Any]:
-    """textual-serve's Server with our page, the font from this machine, and websocket addresses that follow the page.
+    """The server class (walkthrough/serve_server.py), imported only here: it needs textual-serve.
 
     Raises:
         ImportError: textual-serve is not installed.
     """
-    import textual_serve
-    from textual_serve.server import Server
-
-    static = Path(textual_serve.__file__).with_name("static")
-
-    class WalkthroughServer(Server):  # type: ignore[misc]
-        """Serves our page; its links are made from the address the browser used, not from --host."""
-
-        def __init__(self, command: str, *, language: str, **kwargs: Any) -> None:
-            super().__init__(command, statics_path=static, **kwargs)
-            self.language = language
-
-        def initialize_logging(self) -> None:
-            """Quiet: no logo, and only warnings from the web server."""
-            import logging
-
-            logging.basicConfig(level=logging.WARNING, format="%(message)s")
-
-        async def on_startup(self, app: Any) -> None:
-            """Say nothing more on start-up (serve() has said where)."""
-
-        async def handle_index(self, request: Any) -> Any:
-            """The page, with every address on the host and port the browser asked for.
-
-            textual-serve builds them from --host, which is wrong for a tablet
-            that reached a server listening on 0.0.0.0 by the clinic's address.
-            """
-            import aiohttp_jinja2
-
-            origin = f"{request.scheme}://{request.host}"
-            socket_origin = ("wss://" if request.scheme == "https" else "ws://") + request.host
-            font_size = _font_size(request.query.get("fontsize", ""))
-            words = PAGE_WORDS.get(self.language, PAGE_WORDS["en"])
-            context = {
-                # The page chooses the size from the screen (see app_index.html) unless ?fontsize=N says.
-                "font_size": font_size or DEFAULT_FONT_SIZE,
-                "font_rule": "fixed" if font_size else "fit",
-                "app_websocket_url": socket_origin + str(request.app.router["websocket"].url_for()),
-                "config": {"static": {"url": origin + "/static/"}},
-                "application": {"name": self.title},
-                "language": self.language,
-                **words,
-            }
-            return aiohttp_jinja2.render_template("app_index.html", request, context)
+    from .serve_server import WalkthroughServer
 
     return WalkthroughServer
-
-
-def _font_size(text: str) -> int | None:
-    """``?fontsize=N``, from 8 to 48; None if not given or out of range (the page then fits the type to the screen)."""
-    try:
-        size = int(text)
-    except ValueError:
-        return None
-    return size if 8 <= size <= 48 else None
