@@ -128,6 +128,19 @@ def add_serve_parser(commands: Any) -> None:
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine)")
     serve.add_argument("--port", type=port_number, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument(
+        "--max-sessions",
+        type=session_cap,
+        metavar="N",
+        help="at most N tabs at once, each its own app of about 40 MB (default: max_sessions in clinic.yaml, "
+        "else chosen from this machine's memory; see README)",
+    )
+    serve.add_argument(
+        "--server-log",
+        type=Path,
+        metavar="FILE",
+        help="the server's log of session starts and ends (default: serve.log next to the kiosk's log)",
+    )
     # The terminal app's options, also accepted after "serve" (SUPPRESS: not given here keeps the value given before).
     quiet = argparse.SUPPRESS
     serve.add_argument("--content", type=Path, metavar="PATH", default=quiet, help="as for the terminal app")
@@ -137,6 +150,17 @@ def add_serve_parser(commands: Any) -> None:
     serve.add_argument("--reduced-motion", action="store_true", default=quiet, help="as for the terminal app")
     serve.add_argument("--counsellor", action="store_true", default=quiet, help="as for the terminal app")
     serve.add_argument("--log", type=Path, metavar="FILE", default=quiet, help="as for the terminal app")
+
+
+def session_cap(text: str) -> int:
+    """``--max-sessions``: 1 to 500."""
+    try:
+        cap = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= cap <= 500:
+        raise argparse.ArgumentTypeError("must be from 1 to 500")
+    return cap
 
 
 def port_number(text: str) -> int:
@@ -316,7 +340,16 @@ def serve_in_browsers(args: argparse.Namespace) -> int:
         log=args.log,
     )
     title = content.walkthrough.title
-    return serve(options, host=args.host, port=args.port, title=title, language=content.language)
+    return serve(
+        options,
+        host=args.host,
+        port=args.port,
+        title=title,
+        language=content.language,
+        # A record remembered before max_sessions existed has no such field: no cap from the clinic then.
+        max_sessions=args.max_sessions or getattr(content.clinic, "max_sessions", None),
+        server_log=args.server_log,
+    )
 
 
 def kiosk_settings(content: LoadedWalkthrough, idle_seconds: int | None) -> KioskSettings:

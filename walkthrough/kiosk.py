@@ -91,15 +91,15 @@ def default_log_path() -> Path:
     return Path(state) / "walkthrough" / "walkthrough.log"
 
 
-def open_log(path: Path) -> logging.Logger:
-    """A logger writing to ``path``, kept small by rotation; a log that cannot be written is silently skipped.
+def open_log(path: Path, name: str = "walkthrough") -> logging.Logger:
+    """The logger ``name`` writing to ``path``, kept small by rotation; a log that cannot be written is skipped.
 
     The file is created only when the first line is written. Logging must
     never take the app down or print on the patient's screen, even on a full
     or read-only disk.
     """
     logging.raiseExceptions = False  # a failed write is dropped, not printed over the screen
-    logger = logging.getLogger("walkthrough")
+    logger = logging.getLogger(name)
     logger.setLevel(logging.INFO)
     logger.propagate = False
     for handler in list(logger.handlers):

@@ -65,17 +65,39 @@ class SessionOptions:
         return "exec " + shlex.join(argv)
 
 
-def serve(options: SessionOptions, *, host: str, port: int, title: str, language: str) -> int:
-    """Serve the walkthrough until Ctrl+C or SIGTERM; 2 (with the install hint) if textual-serve is missing."""
+def serve(
+    options: SessionOptions,
+    *,
+    host: str,
+    port: int,
+    title: str,
+    language: str,
+    max_sessions: int | None = None,
+    server_log: Path | None = None,
+) -> int:
+    """Serve the walkthrough until Ctrl+C or SIGTERM; 2 (with the install hint) if textual-serve is missing.
+
+    ``max_sessions`` caps the tabs open at once (None: chosen from the
+    machine's memory, see serve_sessions.py); ``server_log`` is where each
+    session's start and end are logged (None: serve.log next to the kiosk's log).
+    """
     try:
         server_class = _server_class()
     except ImportError:
         print(INSTALL_HINT, file=sys.stderr)
         return 2
     server = server_class(
-        options.command(), host=host, port=port, title=title, language=language, templates_path=WEB_FOLDER
+        options.command(),
+        host=host,
+        port=port,
+        title=title,
+        language=language,
+        templates_path=WEB_FOLDER,
+        max_sessions=max_sessions,
+        log_path=server_log,
     )
     print(f"walkthrough: serving on http://{_url_host(host)}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
+    print(f"walkthrough: at most {server.seats.cap} tabs at once", file=sys.stderr)
     try:
         server.run()
     except OSError as error:

@@ -27,6 +27,7 @@ import asyncio
 import logging
 import signal
 import ssl
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -35,16 +36,24 @@ import aiohttp_jinja2
 import jinja2
 import textual_serve
 from aiohttp import web
-from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 from .serve_page import DEFAULT_FONT_SIZE, font_size_from, page_words
+from .serve_session import KILL_SECONDS, QUIT_SECONDS, SessionApp, run_session
+from .serve_sessions import (
+    FULL_CLOSE_CODE,
+    Seats,
+    default_max_sessions,
+    default_server_log_path,
+    open_server_log,
+    same_origin,
+)
 
 STATIC_FOLDER = Path(textual_serve.__file__).with_name("static")
 """textual-serve's scripts, stylesheet and font, served from this machine."""
 
 
-class WalkthroughServer(Server):  # type: ignore[misc]
+class WalkthroughServer(Server):
     """Serves our page; its links are made from the address the browser used, not from --host."""
 
     def __init__(
@@ -58,6 +67,8 @@ class WalkthroughServer(Server):  # type: ignore[misc]
         title: str | None = None,
         extra_routes: Sequence[web.AbstractRouteDef] = (),
         ssl_context: ssl.SSLContext | None = None,
+        max_sessions: int | None = None,
+        log_path: Path | None = None,
     ) -> None:
         super().__init__(
             command, host=host, port=port, title=title, statics_path=STATIC_FOLDER, templates_path=templates_path
@@ -68,6 +79,12 @@ class WalkthroughServer(Server):  # type: ignore[misc]
         """Routes added by other parts of the server (see the module's docstring)."""
         self.ssl_context = ssl_context
         """TLS for HTTPS and WSS; None serves plain HTTP."""
+        self.seats = Seats(max_sessions or default_max_sessions())
+        """The cap on sessions, and the seats in use."""
+        self.session_log = open_server_log(log_path or default_server_log_path())
+        """One line per session start and end, and per refusal; never anything a patient typed."""
+        self.sessions: set[SessionApp] = set()
+        """The apps running now, one per open tab."""
 
     def initialize_logging(self) -> None:
         """Quiet: no logo, and only warnings from the web server."""
@@ -82,6 +99,7 @@ class WalkthroughServer(Server):  # type: ignore[misc]
             *self.extra_routes,
             web.get("/", self.handle_index, name="index"),
             web.get("/ws", self.handle_websocket, name="websocket"),
+            web.get("/health", self.handle_health, name="health"),
             web.get("/download/{key}", self.handle_download, name="download"),
             web.static("/static", self.statics_path, name="static"),
         ]
@@ -112,6 +130,7 @@ class WalkthroughServer(Server):  # type: ignore[misc]
             port=self.port,
             ssl_context=self.ssl_context,
             handle_signals=False,
+            shutdown_timeout=QUIT_SECONDS + KILL_SECONDS + 1,
             loop=loop,
             print=lambda *args: None,
         )
@@ -148,28 +167,55 @@ class WalkthroughServer(Server):  # type: ignore[misc]
         }
         return aiohttp_jinja2.render_template("app_index.html", request, context)
 
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         """The patient's websocket: one session of the walkthrough, as started by ``command``."""
         return await self.open_session(request, self.command)
 
     async def open_session(self, request: web.Request, command: str) -> web.StreamResponse:
-        """One tab's whole session: its app started by ``command``, relayed to the websocket, ended with the tab."""
+        """One tab's whole session: its app started by ``command``, relayed to the websocket, ended with the tab.
+
+        Before any process starts: a websocket from another page is refused
+        with 403 (cross-site websocket hijacking), and one beyond the cap is
+        closed with FULL_CLOSE_CODE (the page then says all screens are in use).
+        """
+        if not same_origin(request.headers.get("Origin"), request.scheme, request.host):
+            self.session_log.warning("refused a websocket from another origin (403)")
+            raise web.HTTPForbidden(text="This address serves only its own pages.\n")
         websocket = web.WebSocketResponse(heartbeat=15)
-        width = to_int(request.query.get("width", "80"), 80)
-        height = to_int(request.query.get("height", "24"), 24)
         await websocket.prepare(request)
-        app_service = AppService(
-            command,
-            write_bytes=websocket.send_bytes,
-            write_str=websocket.send_str,
-            close=websocket.close,
-            download_manager=self.download_manager,
-        )
+        number = self.seats.take()
+        if number is None:
+            self.session_log.info("refused a session: all %d seats in use", self.seats.cap)
+            await websocket.close(code=FULL_CLOSE_CODE, message=b"all screens are in use")
+            return websocket
+        size = (to_int(request.query.get("width", "80"), 80), to_int(request.query.get("height", "24"), 24))
+        started = time.monotonic()
+        self.session_log.info("session %d started; seats %d/%d", number, self.seats.in_use, self.seats.cap)
+        app = SessionApp(command, websocket, self.download_manager)
+        self.sessions.add(app)
+        how = "the server stopped"
         try:
-            await app_service.start(width, height)
-            await self._process_messages(websocket, app_service)
+            how = await run_session(app, websocket, lambda: self._process_messages(websocket, app), size)
         except asyncio.CancelledError:
-            await websocket.close()
+            how = "connection lost"  # run_session has ended the app on its way out
+            raise
         finally:
-            await app_service.stop()
+            self.sessions.discard(app)
+            self.seats.release()
+            self.session_log.info(
+                "session %d ended: %s, after %d s; seats %d/%d",
+                number,
+                how,
+                time.monotonic() - started,
+                self.seats.in_use,
+                self.seats.cap,
+            )
         return websocket
+
+    async def handle_health(self, request: web.Request) -> web.Response:
+        """``GET /health``: 200 and the seats as JSON while the server serves, for a supervisor to poll."""
+        return web.json_response({"status": "ok", **self.seats.health()})
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Stopping: end every session's app (each tab shows the closed page) before the server goes."""
+        await asyncio.gather(*(session.stop() for session in list(self.sessions)), return_exceptions=True)

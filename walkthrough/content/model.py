@@ -191,7 +191,9 @@ Minutes = Annotated[int, Field(ge=1, le=600)]
 
 STAFF_KEYS = tuple(f"f{number}" for number in range(1, 13))
 """Keys a clinic may choose to open the staff PIN prompt."""
-PRIVATE_SETTINGS = frozenset({"kiosk", "staff_pin_hash", "staff_key", "talk_minutes", "default_language"})
+PRIVATE_SETTINGS = frozenset(
+    {"kiosk", "staff_pin_hash", "staff_key", "talk_minutes", "default_language", "max_sessions"}
+)
 """Clinic settings that are never filled into text a patient reads."""
 
 
@@ -246,6 +248,13 @@ class ClinicValues(Strict):
         default=None,
         description="Counsellor mode: the planned length of a pre-visit talk (1 to 180 minutes); "
         "the talk timer turns a warm colour after it. Leave it out for no target.",
+    )
+
+    max_sessions: Annotated[int, Field(ge=1, le=500)] | None = Field(
+        default=None,
+        description="walkthrough serve: at most this many browser tabs at once (1 to 500), each running its own "
+        "app of about 40 MB; a tab beyond it is told all screens are in use. --max-sessions overrides it. "
+        "Leave it out to choose from the server's memory (half the available memory at 45 MB a tab, at most 50).",
     )
 
     @field_validator("staff_pin_hash")
