@@ -173,7 +173,7 @@ class WalkthroughApp(App[None]):
         self.stopping_on_signal = False
         """SIGTERM, SIGHUP or SIGINT came: the app is ending with 128 + its number."""
         self._held_keys = KeyQueue()  # keys typed during a language switch wait for the new screens
-        self.add_mode(self.DEFAULT_MODE, self.new_walkthrough_screen)
+        self.add_mode(self.DEFAULT_MODE, self.first_screen)
         for theme in THEMES:
             self.register_theme(theme)
         start_in_theme(self, CALM.name)
@@ -341,6 +341,10 @@ class WalkthroughApp(App[None]):
             super().deliver_screenshot(*args, **kwargs)
 
     # Actions.
+
+    def first_screen(self) -> Screen[Any]:
+        """The first session's screen: the welcome page (counsellor_gate.PinFirstApp puts the PIN before it)."""
+        return self.new_walkthrough_screen()
 
     def new_walkthrough_screen(self, page: int = 0) -> WalkthroughScreen:
         """A walkthrough screen at ``page`` (the welcome page unless a language or content changed)."""

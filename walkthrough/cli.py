@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="counsellor mode: talking points, a talk timer, jump to any step (never with a kiosk)",
     )
+    # What `walkthrough serve` starts for its counsellor's path (README: Tablets with only a browser).
+    parser.add_argument("--pin-first", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--pin-tries-file", type=Path, help=argparse.SUPPRESS)
     kiosk = parser.add_argument_group("waiting-room kiosk (see docs/kiosk.md)")
     kiosk.add_argument(
         "--kiosk", action="store_true", help="no way out for patients, a fresh start after each (or kiosk: true)"
@@ -141,6 +144,8 @@ def add_serve_parser(commands: Any) -> None:
         metavar="FILE",
         help="the server's log of session starts and ends (default: serve.log next to the kiosk's log)",
     )
+    serve.add_argument("--tls-cert", type=Path, metavar="FILE", help="serve HTTPS and WSS with this PEM certificate")
+    serve.add_argument("--tls-key", type=Path, metavar="FILE", help="... and this PEM private key (both or neither)")
     # The terminal app's options, also accepted after "serve" (SUPPRESS: not given here keeps the value given before).
     quiet = argparse.SUPPRESS
     serve.add_argument("--content", type=Path, metavar="PATH", default=quiet, help="as for the terminal app")
@@ -148,7 +153,12 @@ def add_serve_parser(commands: Any) -> None:
     serve.add_argument("--kiosk", action="store_true", default=quiet, help="as for the terminal app")
     serve.add_argument("--idle-seconds", type=idle_seconds, metavar="N", default=quiet, help="as for the terminal app")
     serve.add_argument("--reduced-motion", action="store_true", default=quiet, help="as for the terminal app")
-    serve.add_argument("--counsellor", action="store_true", default=quiet, help="as for the terminal app")
+    serve.add_argument(
+        "--counsellor",
+        action="store_true",
+        default=quiet,
+        help="also serve counsellor mode at /counsellor, behind the staff PIN (needs staff_pin_hash in clinic.yaml)",
+    )
     serve.add_argument("--log", type=Path, metavar="FILE", default=quiet, help="as for the terminal app")
 
 
@@ -190,7 +200,9 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command is not None:
         gc.enable()  # only the app itself starts with the collector off (see run_app)
         restore_exit_signals()  # and only the app ends on them cleanly
-    if args.counsellor and args.kiosk:
+    if args.pin_first and not args.counsellor:
+        parser.error("--pin-first is for counsellor mode only")
+    if args.counsellor and args.kiosk and args.command != "serve":
         parser.error("--counsellor and --kiosk cannot go together: a kiosk never shows counsellor notes")
     if args.command == "validate":
         from .validate import validate_paths  # only here: the app itself starts without the checker's modules
@@ -215,6 +227,7 @@ def _run(argv: Sequence[str] | None) -> int:
         idle_seconds=args.idle_seconds,
         log_path=args.log,
         counsellor=args.counsellor,
+        pin_first=(args.pin_tries_file or True) if args.pin_first else None,
     )
 
 
@@ -228,9 +241,12 @@ def run_app(
     idle_seconds: int | None = None,
     log_path: Path | None = None,
     counsellor: bool = False,
+    pin_first: Path | bool | None = None,
 ) -> int:
     """Load the content, then show it; bad content exits 2 before any screen is drawn.
 
+    With ``pin_first`` (counsellor mode only), the staff PIN comes before
+    anything else, its wrong tries shared through the file it names, if any.
     A kiosk (``kiosk`` or the clinic's ``kiosk: true``) first drops Textual's
     unsafe environment settings, before Textual is imported and reads them.
     """
@@ -238,7 +254,9 @@ def run_app(
     # on the way only costs time. The app collects once, freezes it and turns the collector back on then.
     gc.disable()
     try:
-        return _load_and_show(path, language, reduced_motion, watch, kiosk, idle_seconds, log_path, counsellor)
+        return _load_and_show(
+            path, language, reduced_motion, watch, kiosk, idle_seconds, log_path, counsellor, pin_first
+        )
     finally:
         gc.enable()
 
@@ -252,6 +270,7 @@ def _load_and_show(
     idle_seconds: int | None,
     log_path: Path | None,
     counsellor: bool,
+    pin_first: Path | bool | None,
 ) -> int:
     try:
         # A kiosk reads the checked content that validate, serve or a normal start remembered,
@@ -276,6 +295,10 @@ def _load_and_show(
     log = open_log(log_path or default_log_path())
     for problem in ready.skipped:
         log.warning("language not offered: %s", problem)
+    if pin_first is not None:
+        from .counsellor_gate import run_behind_pin
+
+        return run_behind_pin(ready, pin_first, log, reduced_motion=reduced_motion, watch=path if watch else None)
     from .app import WalkthroughApp  # Textual loads only once the content is good and the environment clean.
 
     app = WalkthroughApp(
@@ -322,7 +345,13 @@ def report_bad_content(error: ContentError, outcome: str) -> int:
 def serve_in_browsers(args: argparse.Namespace) -> int:
     """``walkthrough serve``: check the content as the app would, then serve it (each tab runs the app)."""
     from .serve import SessionOptions, serve
+    from .serve_tls import TlsProblem, tls_context
 
+    try:
+        ssl_context = tls_context(args.tls_cert, args.tls_key)
+    except TlsProblem as error:
+        print(f"walkthrough serve: {error}; nothing was served.", file=sys.stderr)
+        return 2
     path = walkthrough_path(args.content or bundled_content_dir())
     language = args.lang.lower() if args.lang else None
     try:
@@ -330,6 +359,13 @@ def serve_in_browsers(args: argparse.Namespace) -> int:
         content = load_ready(path, language, default_cache_dir()).first
     except ContentError as error:
         return report_bad_content(error, "nothing was served")
+    if args.counsellor:
+        from .serve_counsellor import counsellor_problem
+
+        problem = counsellor_problem(content.clinic)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
     options = SessionOptions(
         content=path,
         language=language,
@@ -346,6 +382,7 @@ def serve_in_browsers(args: argparse.Namespace) -> int:
         port=args.port,
         title=title,
         language=content.language,
+        ssl_context=ssl_context,
         # A record remembered before max_sessions existed has no such field: no cap from the clinic then.
         max_sessions=args.max_sessions or getattr(content.clinic, "max_sessions", None),
         server_log=args.server_log,

@@ -18,9 +18,13 @@ import shlex
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .serve_page import PAGE_WORDS
+from .serve_tls import plain_http_warning
+
+if TYPE_CHECKING:
+    from ssl import SSLContext
 
 WEB_FOLDER = Path(__file__).with_name("web")
 """Our page template (the offline copy of textual-serve's)."""
@@ -45,10 +49,14 @@ class SessionOptions:
     idle_seconds: int | None = None
     reduced_motion: bool = False
     counsellor: bool = False
+    """Also serve the counsellor's view, behind the staff PIN, at /counsellor (never on the patients' path)."""
     log: Path | None = None
 
     def command(self) -> str:
-        """The shell command that starts one session's app (every value quoted; ``exec`` so no shell stays)."""
+        """The shell command that starts one patient's app (every value quoted; ``exec`` so no shell stays).
+
+        Never in counsellor mode: serve_counsellor.py makes the counsellor's.
+        """
         argv = [sys.executable, "-m", "walkthrough", "--content", str(self.content.resolve())]
         if self.language:
             argv += ["--lang", self.language]
@@ -58,8 +66,6 @@ class SessionOptions:
             argv += ["--idle-seconds", str(self.idle_seconds)]
         if self.reduced_motion:
             argv.append("--reduced-motion")
-        if self.counsellor:
-            argv.append("--counsellor")
         if self.log is not None:
             argv += ["--log", str(self.log.resolve())]
         return "exec " + shlex.join(argv)
@@ -72,11 +78,14 @@ def serve(
     port: int,
     title: str,
     language: str,
+    ssl_context: SSLContext | None = None,
     max_sessions: int | None = None,
     server_log: Path | None = None,
 ) -> int:
     """Serve the walkthrough until Ctrl+C or SIGTERM; 2 (with the install hint) if textual-serve is missing.
 
+    With ``ssl_context`` it serves HTTPS and WSS (serve_tls.py); without it,
+    beyond this machine, it warns on start that the network can read the page.
     ``max_sessions`` caps the tabs open at once (None: chosen from the
     machine's memory, see serve_sessions.py); ``server_log`` is where each
     session's start and end are logged (None: serve.log next to the kiosk's log).
@@ -93,11 +102,22 @@ def serve(
         title=title,
         language=language,
         templates_path=WEB_FOLDER,
+        ssl_context=ssl_context,
         max_sessions=max_sessions,
         log_path=server_log,
     )
-    print(f"walkthrough: serving on http://{_url_host(host)}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
+    if options.counsellor:
+        from .serve_counsellor import add_counsellor_path
+
+        add_counsellor_path(server, options)
+    address = f"{'https' if ssl_context is not None else 'http'}://{_url_host(host)}:{port}/"
+    print(f"walkthrough: serving on {address} (Ctrl+C to stop)", file=sys.stderr)
+    if options.counsellor:
+        print(f"walkthrough: the counsellor's view is at {address}counsellor (staff PIN first)", file=sys.stderr)
     print(f"walkthrough: at most {server.seats.cap} tabs at once", file=sys.stderr)
+    warning = plain_http_warning(host, tls=ssl_context is not None)
+    if warning:
+        print(warning, file=sys.stderr)
     try:
         server.run()
     except OSError as error:
