@@ -163,10 +163,12 @@ async def test_health_says_ok_with_the_seats(served: Served) -> None:
 
 async def test_a_crash_in_one_session_leaves_the_others_working(served: Served) -> None:
     async with aiohttp.ClientSession() as session:
-        first, second = [await connect(session, served.url) for _ in range(2)]
+        first = await connect(session, served.url)
         assert (await first_output(first)).type.name == "BINARY"
+        [doomed] = served.apps()
+        second = await connect(session, served.url)
         assert (await first_output(second)).type.name == "BINARY"
-        doomed, kept = sorted(served.apps())  # the first tab's app started first
+        [kept] = set(served.apps()) - {doomed}
         os.kill(doomed, signal.SIGKILL)
         while not first.closed:
             message = await first.receive(timeout=10)
@@ -266,6 +268,25 @@ async def test_an_app_that_ignores_quit_and_sigterm_is_killed(short_limits: None
     # aiohttp's test server cancels a handler whose client has gone; the real one does not.
     log = (tmp_path / "serve.log").read_text()
     assert "ended: tab closed" in log or "ended: connection lost" in log, log
+
+
+async def test_an_app_that_stops_taking_its_input_is_ended(
+    short_limits: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from walkthrough import serve_session
+
+    monkeypatch.setattr(serve_session, "INPUT_SECONDS", 0.5)
+    async for url, _ in in_process(WONT_QUIT, tmp_path):  # it never reads its input
+        async with aiohttp.ClientSession() as session:
+            websocket = await connect(session, url)
+            assert (await websocket.receive(timeout=10)).data == b"hello"
+            for _ in range(200):  # more than a pipe holds
+                await websocket.send_str(json.dumps(["stdin", "x" * 1024]))
+            while not websocket.closed:
+                await websocket.receive(timeout=15)
+            assert websocket.close_code != FULL_CLOSE_CODE
+            await wait_for_seats(session, url, 0)
+    assert "ended: app hung (input not taken for 0.5 s)" in (tmp_path / "serve.log").read_text()
 
 
 async def test_stopping_the_server_ends_every_app(tmp_path: Path) -> None:
