@@ -128,6 +128,30 @@ async def test_six_tabs_with_a_cap_of_three_get_three_apps_and_three_calm_refusa
     assert log.count("ended: tab closed") == 4
 
 
+async def test_a_burst_of_a_hundred_starts_no_more_than_the_cap(served: Served) -> None:
+    most = 0
+
+    async def tab(delay: float) -> tuple[str, aiohttp.ClientWebSocketResponse]:
+        await asyncio.sleep(delay)
+        websocket = await connect(session, served.url)
+        message = await first_output(websocket, timeout=60)
+        return ("app" if message.type.name == "BINARY" else str(websocket.close_code)), websocket
+
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+        opening = asyncio.gather(*(tab(number / 100) for number in range(100)))
+        while not opening.done():
+            most = max(most, len(served.apps()))
+            await asyncio.sleep(0.02)
+        results = opening.result()
+        kinds = [kind for kind, _ in results]
+        assert kinds.count("app") == 3 and kinds.count(str(FULL_CLOSE_CODE)) == 97, kinds
+        assert most <= 3 and len(served.apps()) == 3
+        for _, websocket in results:
+            await websocket.close()
+        await wait_for_seats(session, served.url, 0)
+        assert served.process.poll() is None and (await health(session, served.url))["refused"] == 97
+
+
 async def test_a_foreign_origin_starts_nothing(served: Served) -> None:
     port = served.url.rsplit(":", 1)[1]
     foreign = [
@@ -297,6 +321,42 @@ async def test_stopping_the_server_ends_every_app(tmp_path: Path) -> None:
             app = next(iter(server.sessions))  # type: ignore[attr-defined]
             await server.on_shutdown(web.Application())  # type: ignore[attr-defined]
             assert app.process.returncode is not None
+
+
+@pytest.mark.parametrize(("options", "cap"), [((), 2), (("--max-sessions", "5"), 5)])
+def test_the_cap_comes_from_the_clinic_unless_the_command_line_says(
+    tmp_path: Path, options: tuple[str, ...], cap: int
+) -> None:
+    from tests.conftest import GOOD, write_content
+
+    clinic = (GOOD / "clinic.yaml").read_text(encoding="utf-8") + "max_sessions: 2\n"
+    folder = write_content(tmp_path / "content", clinic=clinic)
+    port = free_port()
+    command = [sys.executable, "-m", "walkthrough", "serve", "--content", str(folder), "--port", str(port)]
+    server = subprocess.Popen(
+        [*command, "--server-log", str(tmp_path / "serve.log"), *options],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        wait_until_listening(port)
+
+        async def ask() -> dict[str, object]:
+            async with aiohttp.ClientSession() as session:
+                return await health(session, f"http://127.0.0.1:{port}")
+
+        assert asyncio.run(ask())["cap"] == cap
+    finally:
+        stop_server(server)
+    assert f"at most {cap} tabs at once" in server.stderr.read().decode()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("value", ["0", "501", "many"])
+def test_a_bad_cap_is_refused(value: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "walkthrough", "serve", "--max-sessions", value], capture_output=True, text=True
+    )
+    assert result.returncode == 2 and "--max-sessions" in result.stderr
 
 
 def test_same_origin_is_scheme_host_and_port_as_the_browser_used() -> None:
