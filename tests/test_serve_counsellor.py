@@ -240,3 +240,38 @@ def test_the_counsellor_command_is_never_a_kiosk_and_the_patients_never_a_counse
     assert "--kiosk" not in counsellor and "--idle-seconds" not in counsellor
     assert {"--counsellor", "--pin-first", "--pin-tries-file", str(tmp_path / "tries")} <= set(counsellor)
     assert "--log" in counsellor, "the counsellor's app logs where the patients' do"
+
+
+def test_in_chromium_the_counsellor_types_the_pin_and_cancel_shows_the_closed_page(tmp_path: Path) -> None:
+    """A real browser on /counsellor: a wrong PIN draws no note, the right one does; Cancel leaves the closed page."""
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="the browser test needs the playwright package")
+    from bench.browser import CHROMIUM, CHROMIUM_FLAGS, TabOutput
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    folder = content_with_pin(tmp_path / "content")
+    with serving(folder, log=tmp_path / "server.log") as port, playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        context = browser.new_context(viewport={"width": 1024, "height": 768})
+        tab = TabOutput(context.new_page())
+        tab.page.goto(f"http://127.0.0.1:{port}/counsellor")
+        tab.wait_for_text("Staff only")
+        tab.page.wait_for_timeout(500)
+        tab.page.focus(".xterm-helper-textarea")  # as a tap on the terminal would
+        tab.page.keyboard.type("1357")
+        tab.page.keyboard.press("Enter")
+        tab.wait_for_text("Tries left: 2")
+        assert not has_note(tab.drawn)
+        tab.page.keyboard.type(PIN)
+        tab.page.keyboard.press("Enter")
+        tab.wait_for_text(NOTE_MARK)
+
+        other = TabOutput(context.new_page())
+        other.page.goto(f"http://127.0.0.1:{port}/counsellor")
+        other.wait_for_text("Staff only")
+        other.page.wait_for_timeout(500)
+        other.page.focus(".xterm-helper-textarea")
+        other.page.keyboard.press("Escape")
+        other.page.locator(".closed-dialog").wait_for(state="visible", timeout=15_000)
+        assert not has_note(other.drawn)
+        browser.close()
