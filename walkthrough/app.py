@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from .breathing import Clock
     from .pin import PinGuard
     from .watch import ContentWatcher
+    from .web_driver import Heartbeat
 
 # The other screens (calming mode, help, common questions, the kiosk's) are imported where they
 # are used, and loaded just after the first frame (see load_other_screens): it needs none of them.
@@ -188,9 +189,24 @@ class WalkthroughApp(App[None]):
     # Start, stop and signals.
 
     def get_driver_class(self) -> type[Driver]:
-        """Textual's driver, but on Linux and macOS one that shrugs off bytes that are not UTF-8."""
+        """Textual's driver, but on Linux and macOS one that shrugs off bytes that are not UTF-8.
+
+        Served by ``walkthrough serve`` (textual-serve sets ``TEXTUAL_DRIVER``
+        to Textual's web driver), the app runs ours, which answers the server's
+        heartbeat (web_driver.py).
+        """
         driver_class = super().get_driver_class()
-        return SteadyLinuxDriver if driver_class is LinuxDriver else driver_class
+        if driver_class is LinuxDriver:
+            return SteadyLinuxDriver
+        if (driver_class.__module__, driver_class.__qualname__) == ("textual.drivers.web_driver", "WebDriver"):
+            from .web_driver import ServedWebDriver
+
+            return ServedWebDriver
+        return driver_class
+
+    def on_heartbeat(self, message: Heartbeat) -> None:
+        """``walkthrough serve`` asks whether the event loop runs: answered here, on the loop, it says yes."""
+        message.answer()
 
     def on_load(self) -> None:
         """Before the terminal changes mode: end cleanly on the supervisor's signals, one that came already too."""

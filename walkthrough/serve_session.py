@@ -8,6 +8,11 @@ the tab shows the "closed / Start again" page. The rule for a fault:
 - the app exits by itself (any status: a crash, or its own quit);
 - the app has not drawn its first screen within ``START_SECONDS``;
 - the app stops reading its input: one write not taken within ``INPUT_SECONDS``;
+- the app's event loop stops: once it has drawn, the server sends it a
+  heartbeat every ``HEARTBEAT_SECONDS`` (a meta packet,
+  ``{"type": "heartbeat", "n": N}``), which the app answers from its event loop
+  (web_driver.py); none answered for ``HANG_SECONDS`` is a hang, even while
+  Textual's input thread still reads;
 - asked to quit (the tab closed, the server stopping), it is not gone within
   ``QUIT_SECONDS``: then SIGTERM, and SIGKILL ``KILL_SECONDS`` later.
 
@@ -18,6 +23,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
+import time
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
@@ -30,6 +37,19 @@ START_SECONDS = 30.0
 INPUT_SECONDS = 10.0
 """An app that has not taken a key or tap from its input pipe this long has hung."""
 
+HEARTBEAT_SECONDS = 10.0
+"""How often a drawn app is asked whether its event loop runs: one ~30-byte packet and one message each way."""
+
+HANG_SECONDS = 30.0
+"""An app that has answered no heartbeat this long has hung (its loop is stuck), and is ended.
+
+Three heartbeats go unanswered first, so one late answer is never a fault; the
+slowest things the app does on its loop (a language switch, the PIN's scrypt
+check, a content reload) take about a second. And a patient looking at a frozen
+screen for more than half a minute will have given up on it: ended, the tab
+offers Start again.
+"""
+
 QUIT_SECONDS = 5.0
 """How long an app asked to quit may take before it is ended with SIGTERM."""
 
@@ -38,7 +58,7 @@ KILL_SECONDS = 2.0
 
 
 class SessionApp(AppService):
-    """textual-serve's AppService for one tab: notes the app's first output and a write it does not take."""
+    """textual-serve's AppService for one tab: notes the app's first output, a write it does not take, its heartbeat."""
 
     def __init__(self, command: str, websocket: web.WebSocketResponse, download_manager: DownloadManager) -> None:
         async def close() -> None:
@@ -55,6 +75,10 @@ class SessionApp(AppService):
         """Set at the app's first output."""
         self.hung = asyncio.Event()
         """Set when the app has not taken its input for INPUT_SECONDS."""
+        self.answered_at = time.monotonic()
+        """When the app last answered a heartbeat (or, until it first does, when it was made)."""
+        self.answers = 0
+        """How many heartbeats the app has answered."""
 
     @property
     def process(self) -> asyncio.subprocess.Process | None:
@@ -70,6 +94,39 @@ class SessionApp(AppService):
         """Output for the terminal: the app has started."""
         self.drawn.set()
         await super().on_data(payload)
+
+    async def on_meta(self, data: bytes) -> None:
+        """A heartbeat's answer is noted and goes no further (the page has no use for it); the rest as textual-serve."""
+        try:
+            meta = json.loads(data)
+        except ValueError:
+            meta = None
+        if isinstance(meta, dict) and meta.get("type") == "heartbeat":
+            self.answered_at = time.monotonic()
+            self.answers += 1
+            return
+        await super().on_meta(data)
+
+    async def ask_until_silent(self) -> bool:
+        """From the first output on, a heartbeat every HEARTBEAT_SECONDS; True once none is answered for HANG_SECONDS.
+
+        False if a heartbeat cannot be written (the app has gone, or stopped
+        taking its input: ``hung`` says which rule then applies).
+        """
+        await self.drawn.wait()
+        self.answered_at = time.monotonic()
+        number = 0
+        next_beat = self.answered_at
+        while True:
+            now = time.monotonic()
+            if now - self.answered_at >= HANG_SECONDS:
+                return True
+            if now >= next_beat:
+                number += 1
+                next_beat = now + HEARTBEAT_SECONDS
+                if not await self.send_meta({"type": "heartbeat", "n": number}):
+                    return False
+            await asyncio.sleep(max(0.0, min(next_beat, self.answered_at + HANG_SECONDS) - time.monotonic()))
 
     async def _write(self, packet: bytes) -> bool:
         stdin = self._stdin
@@ -90,9 +147,7 @@ class SessionApp(AppService):
         return await self._write(self.encode_packet(b"D", data))
 
     async def send_meta(self, data: dict[str, str | None | int | bool]) -> bool:
-        """A size, focus or quit message for the app, under the same rule as keys."""
-        import json
-
+        """A size, focus, quit or heartbeat message for the app, under the same rule as keys."""
         return await self._write(self.encode_packet(b"M", json.dumps(data).encode("utf-8")))
 
     async def stop(self) -> None:
@@ -145,6 +200,7 @@ async def run_session(
     """
     how = "the server stopped"
     relaying: asyncio.Task[None] | None = None
+    asking: asyncio.Task[bool] | None = None
     waits: list[asyncio.Task[object]] = []
     try:
         await app.start(*size)
@@ -153,8 +209,9 @@ async def run_session(
         assert output is not None
         drawn = asyncio.ensure_future(app.drawn.wait())
         hung = asyncio.ensure_future(app.hung.wait())
+        asking = asyncio.ensure_future(app.ask_until_silent())
         waits = [drawn, hung]
-        pending: set[asyncio.Future[object]] = {relaying, output, drawn, hung}  # type: ignore[arg-type]
+        pending: set[asyncio.Future[object]] = {relaying, output, drawn, hung, asking}  # type: ignore[arg-type]
         timeout: float | None = START_SECONDS
         while True:
             done, pending = await asyncio.wait(pending, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
@@ -172,10 +229,16 @@ async def run_session(
             if hung in done:
                 how = f"app hung (input not taken for {INPUT_SECONDS:g} s)"
                 break
-            timeout = None  # drawn: from now on a quiet app is a patient reading
+            if asking in done and asking.result():
+                how = f"app hung (no heartbeat answered for {HANG_SECONDS:g} s)"
+                break
+            if drawn in done:
+                timeout = None  # from now on a quiet app is a patient reading (the heartbeat tells it from a hang)
     finally:
+        if asking is not None:
+            asking.cancel()  # before the quit: nothing more is asked of an app being ended
         await app.stop()
-        for task in [relaying, *waits]:
+        for task in [relaying, asking, *waits]:
             if task is None:
                 continue
             if task.done() and not task.cancelled():
