@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import NoReturn
 
 from . import __version__
 from .content.files import bundled_content_dir, walkthrough_path
@@ -49,9 +49,38 @@ def reading_grade_limit(text: str) -> float:
     return grade
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for ``walkthrough`` and its ``validate`` subcommand."""
-    parser = argparse.ArgumentParser(
+class _NeedsServe(Exception):
+    """The parser built without ``serve`` cannot parse these arguments: the whole parser will, or say why not."""
+
+
+class _ParserWithoutServe(argparse.ArgumentParser):
+    """The parser for a start that does not name ``serve``: its errors go to the whole parser (see parse_arguments)."""
+
+    def error(self, message: str) -> NoReturn:
+        """Leave the wording of a usage error to the parser that knows every subcommand."""
+        raise _NeedsServe(message)
+
+
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse the command line; serve's options (serve_cli.py) load only when the words may need them.
+
+    The plain app starts without serve's module. The same words always give
+    the same result: help, a mistake or a word "serve" anywhere is parsed by
+    the whole parser.
+    """
+    words = sys.argv[1:] if argv is None else list(argv)
+    # Help lists serve too (and argparse takes "--he" for "--help").
+    if "serve" not in words and not any(word == "-h" or word.startswith("--h") for word in words):
+        try:
+            return build_parser(with_serve=False).parse_args(words)
+        except _NeedsServe:
+            pass
+    return build_parser().parse_args(words)
+
+
+def build_parser(*, with_serve: bool = True) -> argparse.ArgumentParser:
+    """The argument parser for ``walkthrough`` and its subcommands (``serve`` unless ``with_serve`` is False)."""
+    parser = (argparse.ArgumentParser if with_serve else _ParserWithoutServe)(
         prog="walkthrough",
         description="A calm, step-by-step look at what a ketamine infusion is like.",
     )
@@ -117,71 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "hash-pin", help="read a staff PIN without showing it and print the staff_pin_hash line for clinic.yaml"
     )
-    add_serve_parser(commands)
+    if with_serve:
+        from .serve_cli import add_serve_parser
+
+        add_serve_parser(commands)
     return parser
-
-
-def add_serve_parser(commands: Any) -> None:
-    """``serve``: the walkthrough in a browser (needs the serve extra); takes the terminal app's options too."""
-    serve = commands.add_parser(
-        "serve",
-        help="serve the walkthrough to browsers, one app per tab (pip install '.[serve]')",
-        description="Serve the walkthrough to the browsers of tablets: each tab gets its own app. "
-        "Listens on this machine only unless --host says otherwise (see README: Tablets with only a browser).",
-    )
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine)")
-    serve.add_argument("--port", type=port_number, default=8000, help="port to listen on (default: 8000)")
-    serve.add_argument(
-        "--max-sessions",
-        type=session_cap,
-        metavar="N",
-        help="at most N tabs at once, each its own app of about 40 MB (default: max_sessions in clinic.yaml, "
-        "else chosen from this machine's memory; see README)",
-    )
-    serve.add_argument(
-        "--server-log",
-        type=Path,
-        metavar="FILE",
-        help="the server's log of session starts and ends (default: serve.log next to the kiosk's log)",
-    )
-    serve.add_argument("--tls-cert", type=Path, metavar="FILE", help="serve HTTPS and WSS with this PEM certificate")
-    serve.add_argument("--tls-key", type=Path, metavar="FILE", help="... and this PEM private key (both or neither)")
-    # The terminal app's options, also accepted after "serve" (SUPPRESS: not given here keeps the value given before).
-    quiet = argparse.SUPPRESS
-    serve.add_argument("--content", type=Path, metavar="PATH", default=quiet, help="as for the terminal app")
-    serve.add_argument("--lang", metavar="CODE", default=quiet, help="as for the terminal app")
-    serve.add_argument("--kiosk", action="store_true", default=quiet, help="as for the terminal app")
-    serve.add_argument("--idle-seconds", type=idle_seconds, metavar="N", default=quiet, help="as for the terminal app")
-    serve.add_argument("--reduced-motion", action="store_true", default=quiet, help="as for the terminal app")
-    serve.add_argument(
-        "--counsellor",
-        action="store_true",
-        default=quiet,
-        help="also serve counsellor mode at /counsellor, behind the staff PIN (needs staff_pin_hash in clinic.yaml)",
-    )
-    serve.add_argument("--log", type=Path, metavar="FILE", default=quiet, help="as for the terminal app")
-
-
-def session_cap(text: str) -> int:
-    """``--max-sessions``: 1 to 500."""
-    try:
-        cap = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= cap <= 500:
-        raise argparse.ArgumentTypeError("must be from 1 to 500")
-    return cap
-
-
-def port_number(text: str) -> int:
-    """``--port``: 1 to 65535."""
-    try:
-        port = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError("must be from 1 to 65535")
-    return port
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -195,15 +164,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(argv)
     if args.command is not None:
         gc.enable()  # only the app itself starts with the collector off (see run_app)
         restore_exit_signals()  # and only the app ends on them cleanly
     if args.pin_first and not args.counsellor:
-        parser.error("--pin-first is for counsellor mode only")
+        build_parser().error("--pin-first is for counsellor mode only")
     if args.counsellor and args.kiosk and args.command != "serve":
-        parser.error("--counsellor and --kiosk cannot go together: a kiosk never shows counsellor notes")
+        build_parser().error("--counsellor and --kiosk cannot go together: a kiosk never shows counsellor notes")
     if args.command == "validate":
         from .validate import validate_paths  # only here: the app itself starts without the checker's modules
 
@@ -217,6 +185,8 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command == "hash-pin":
         return print_pin_hash()
     if args.command == "serve":
+        from .serve_cli import serve_in_browsers
+
         return serve_in_browsers(args)
     return run_app(
         walkthrough_path(args.content or bundled_content_dir()),
@@ -340,53 +310,6 @@ def report_bad_content(error: ContentError, outcome: str) -> int:
         print(problem, file=sys.stderr)
     print(f"walkthrough: the content has {len(error.problems)} problem(s); {outcome}.", file=sys.stderr)
     return 2
-
-
-def serve_in_browsers(args: argparse.Namespace) -> int:
-    """``walkthrough serve``: check the content as the app would, then serve it (each tab runs the app)."""
-    from .serve import SessionOptions, serve
-    from .serve_tls import TlsProblem, tls_context
-
-    try:
-        ssl_context = tls_context(args.tls_cert, args.tls_key)
-    except TlsProblem as error:
-        print(f"walkthrough serve: {error}; nothing was served.", file=sys.stderr)
-        return 2
-    path = walkthrough_path(args.content or bundled_content_dir())
-    language = args.lang.lower() if args.lang else None
-    try:
-        # Checked and remembered now, before any tab opens, so that each tab's app starts from the cache.
-        content = load_ready(path, language, default_cache_dir()).first
-    except ContentError as error:
-        return report_bad_content(error, "nothing was served")
-    if args.counsellor:
-        from .serve_counsellor import counsellor_problem
-
-        problem = counsellor_problem(content.clinic)
-        if problem:
-            print(problem, file=sys.stderr)
-            return 2
-    options = SessionOptions(
-        content=path,
-        language=language,
-        kiosk=args.kiosk,
-        idle_seconds=args.idle_seconds,
-        reduced_motion=args.reduced_motion,
-        counsellor=args.counsellor,
-        log=args.log,
-    )
-    title = content.walkthrough.title
-    return serve(
-        options,
-        host=args.host,
-        port=args.port,
-        title=title,
-        language=content.language,
-        ssl_context=ssl_context,
-        # A record remembered before max_sessions existed has no such field: no cap from the clinic then.
-        max_sessions=args.max_sessions or getattr(content.clinic, "max_sessions", None),
-        server_log=args.server_log,
-    )
 
 
 def kiosk_settings(content: LoadedWalkthrough, idle_seconds: int | None) -> KioskSettings:
