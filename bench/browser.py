@@ -10,9 +10,12 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
 CHROMIUM = os.environ.get("WALKTHROUGH_CHROMIUM", "/usr/bin/chromium")
 """Debian's Chromium (``apt-get install chromium``), or another one named by WALKTHROUGH_CHROMIUM."""
@@ -55,6 +58,28 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
         process.wait(10)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+@contextmanager
+def serve_walkthrough(
+    *arguments: str, output: IO[bytes] | int = subprocess.DEVNULL
+) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+    """``walkthrough serve ARGUMENTS`` on a free loopback port, its output (and errors) to ``output``.
+
+    Yields the port and the server's process once it listens; the server is
+    stopped (SIGTERM, as a supervisor would) when the block ends.
+    """
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "walkthrough", "serve", "--port", str(port), *arguments],
+        stdout=output,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_until_listening(port)
+        yield port, process
+    finally:
+        stop_server(process)
 
 
 def app_processes(server_pid: int) -> list[int]:

@@ -13,8 +13,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -23,7 +21,7 @@ import aiohttp
 
 from walkthrough.serve_sessions import FULL_CLOSE_CODE
 
-from .browser import app_processes, free_port, stop_server, wait_until_listening
+from .browser import app_processes, serve_walkthrough
 
 
 def rss_mb(pid: int) -> float:
@@ -122,26 +120,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cap", type=int, default=8, help="--max-sessions for the server")
     args = parser.parse_args(argv)
 
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
     with TemporaryDirectory() as folder:
         log = Path(folder) / "serve.log"
-        server = subprocess.Popen(
-            [sys.executable, "-m", "walkthrough", "serve", "--port", str(port), "--max-sessions", str(args.cap)]
-            + ["--server-log", str(log)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            wait_until_listening(port)
+        with serve_walkthrough("--max-sessions", str(args.cap), "--server-log", str(log)) as (port, server):
+            url = f"http://127.0.0.1:{port}"
             time.sleep(0.5)
             before = rss_mb(server.pid)
             figures = asyncio.run(burst(url, server.pid, args.connections, args.seconds))
             after = rss_mb(server.pid)
             alive = server.poll() is None
             log_lines = log.read_text().splitlines() if log.exists() else []
-        finally:
-            stop_server(server)
     kinds: list[str] = figures["kinds"]  # type: ignore[assignment]
     watch: Watch = figures["watch"]  # type: ignore[assignment]
     refusals: list[float] = figures["refusal_times"]  # type: ignore[assignment]

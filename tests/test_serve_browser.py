@@ -8,7 +8,6 @@ here. The test skips, saying why, only where either is missing.
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,10 +23,8 @@ from bench.browser import (
     TabOutput,
     TerminalScreen,
     app_processes,
-    free_port,
     read_screen,
-    stop_server,
-    wait_until_listening,
+    serve_walkthrough,
 )
 
 pytest.importorskip("textual_serve", reason="walkthrough serve needs the serve extra (textual-serve)")
@@ -58,18 +55,8 @@ def session_processes(server: subprocess.Popen[bytes]) -> list[int]:
 @contextmanager
 def serving(*options: str, log: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """``walkthrough serve`` with ``options`` on a free loopback port, as a clinic would start it."""
-    port = free_port()
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "walkthrough", "serve", "--port", str(port), *options],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            wait_until_listening(port)
-            yield f"http://127.0.0.1:{port}/", process
-        finally:
-            stop_server(process)
+    with log.open("wb") as output, serve_walkthrough(*options, output=output) as (port, process):
+        yield f"http://127.0.0.1:{port}/", process
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from bench.browser import free_port, stop_server, wait_until_listening
+from bench.browser import free_port, serve_walkthrough
 from walkthrough.pin import hash_pin
 
 from .conftest import GOOD, write_content
@@ -62,19 +62,9 @@ def content_with_pin(folder: Path, pin: str | None = PIN) -> Path:
 @contextmanager
 def serving(content: Path, *options: str, log: Path) -> Iterator[int]:
     """``walkthrough serve --counsellor`` on ``content`` on a free loopback port; yields the port."""
-    port = free_port()
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "walkthrough", "serve", "--counsellor", "--content", str(content)]
-            + ["--port", str(port), "--log", str(log.with_suffix(".app.log")), *options],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            wait_until_listening(port)
-            yield port
-        finally:
-            stop_server(process)
+    arguments = ["--counsellor", "--content", str(content), "--log", str(log.with_suffix(".app.log")), *options]
+    with log.open("wb") as output, serve_walkthrough(*arguments, output=output) as (port, _):
+        yield port
 
 
 class Session:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.browser import app_processes, free_port, stop_server, wait_until_listening
+from bench.browser import app_processes, free_port, serve_walkthrough, stop_server, wait_until_listening
 from walkthrough.serve_page import page_words
 from walkthrough.serve_sessions import FULL_CLOSE_CODE, Seats, default_max_sessions, same_origin
 
@@ -45,29 +45,23 @@ class Served:
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
     """``walkthrough serve --max-sessions 3`` with its session log in tmp_path; no process outlives the test."""
-    port = free_port()
     log = tmp_path / "serve.log"
-    with (tmp_path / "server.out").open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "walkthrough", "serve", "--port", str(port), "--max-sessions", "3"]
-            + ["--server-log", str(log)],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
+    arguments = ("--max-sessions", "3", "--server-log", str(log))
+    output_file = tmp_path / "server.out"
+    with output_file.open("wb") as output, serve_walkthrough(*arguments, output=output) as (port, process):
         server = Served(process, port, log)
         try:
-            wait_until_listening(port)
             yield server
         finally:
             server.apps()
-            stop_server(process)
-            deadline = time.monotonic() + 5
-            while any(Path(f"/proc/{pid}").exists() for pid in server.seen) and time.monotonic() < deadline:
-                time.sleep(0.05)
-            left = [pid for pid in server.seen if Path(f"/proc/{pid}").exists()]
-            for pid in left:
-                os.kill(pid, signal.SIGKILL)
-            assert not left, f"app processes outlived the server: {left}"
+    # The server has stopped: every app it started must be gone too.
+    deadline = time.monotonic() + 5
+    while any(Path(f"/proc/{pid}").exists() for pid in server.seen) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in server.seen if Path(f"/proc/{pid}").exists()]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"app processes outlived the server: {left}"
 
 
 async def connect(

@@ -18,7 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from bench.browser import CHROMIUM, CHROMIUM_FLAGS, TabOutput, free_port, stop_server, wait_until_listening
+from bench.browser import (
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    TabOutput,
+    free_port,
+    serve_walkthrough,
+)
 from walkthrough.serve_tls import TlsProblem, is_loopback, plain_http_warning, tls_context
 
 from .conftest import GOOD
@@ -136,18 +142,8 @@ def test_beyond_loopback_without_tls_warns_about_the_pin(host: str) -> None:
 def serving(*options: str, log: Path) -> Iterator[int]:
     """``walkthrough serve`` on a free loopback port with ``options``; yields the port."""
     pytest.importorskip("textual_serve", reason="walkthrough serve needs the serve extra (textual-serve)")
-    port = free_port()
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "walkthrough", "serve", "--content", str(GOOD), "--port", str(port), *options],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            wait_until_listening(port)
-            yield port
-        finally:
-            stop_server(process)
+    with log.open("wb") as output, serve_walkthrough("--content", str(GOOD), *options, output=output) as (port, _):
+        yield port
 
 
 @pytest.mark.slow
