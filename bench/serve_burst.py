@@ -19,7 +19,7 @@ from tempfile import TemporaryDirectory
 
 import aiohttp
 
-from walkthrough.serve_sessions import FULL_CLOSE_CODE
+from walkthrough.serve.sessions import FULL_CLOSE_CODE
 
 from .browser import app_processes, serve_walkthrough
 

@@ -221,7 +221,7 @@ def test_the_patients_path_never_shows_a_note(tmp_path: Path) -> None:
 def test_the_counsellor_command_is_never_a_kiosk_and_the_patients_never_a_counsellors(tmp_path: Path) -> None:
     """``serve --kiosk --counsellor``: kiosks on /, the counsellor's view (PIN first, shared tries) on /counsellor."""
     from walkthrough.serve import SessionOptions
-    from walkthrough.serve_counsellor import counsellor_command
+    from walkthrough.serve.counsellor import counsellor_command
 
     options = SessionOptions(content=GOOD, kiosk=True, idle_seconds=30, counsellor=True, log=tmp_path / "app.log")
     patient = options.command().split()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from walkthrough.serve_sessions import FULL_CLOSE_CODE
+from walkthrough.serve.sessions import FULL_CLOSE_CODE
 
 aiohttp = pytest.importorskip("aiohttp", reason="walkthrough serve needs the serve extra (textual-serve)")
 pytest.importorskip("textual_serve", reason="walkthrough serve needs the serve extra (textual-serve)")
@@ -40,7 +40,7 @@ time.sleep(60)
 
 @pytest.fixture
 async def short_limits(monkeypatch: pytest.MonkeyPatch) -> None:
-    from walkthrough import serve_session
+    from walkthrough.serve import session as serve_session
 
     monkeypatch.setattr(serve_session, "START_SECONDS", 1.0)
     monkeypatch.setattr(serve_session, "QUIT_SECONDS", 0.5)
@@ -49,7 +49,7 @@ async def short_limits(monkeypatch: pytest.MonkeyPatch) -> None:
 
 async def in_process(command: str, tmp_path: Path) -> AsyncIterator[tuple[str, object]]:
     from walkthrough.serve import WEB_FOLDER
-    from walkthrough.serve_server import WalkthroughServer
+    from walkthrough.serve.server import WalkthroughServer
 
     server = WalkthroughServer(
         command, language="en", templates_path=WEB_FOLDER, max_sessions=2, log_path=tmp_path / "serve.log"
@@ -93,7 +93,7 @@ async def test_an_app_that_ignores_quit_and_sigterm_is_killed(short_limits: None
 async def test_an_app_that_stops_taking_its_input_is_ended(
     short_limits: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from walkthrough import serve_session
+    from walkthrough.serve import session as serve_session
 
     monkeypatch.setattr(serve_session, "INPUT_SECONDS", 0.5)
     async for url, _ in in_process(WONT_QUIT, tmp_path):  # it never reads its input

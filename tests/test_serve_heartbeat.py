@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from walkthrough.serve_sessions import FULL_CLOSE_CODE
+from walkthrough.serve.sessions import FULL_CLOSE_CODE
 
 aiohttp = pytest.importorskip("aiohttp", reason="walkthrough serve needs the serve extra (textual-serve)")
 pytest.importorskip("textual_serve", reason="walkthrough serve needs the serve extra (textual-serve)")
@@ -50,7 +50,7 @@ HangsAfterItsFirstAnswer(load_ready(bundled_content_dir(), None).first).run()
 
 @pytest.fixture
 async def short_heartbeat(monkeypatch: pytest.MonkeyPatch) -> None:
-    from walkthrough import serve_session
+    from walkthrough.serve import session as serve_session
 
     monkeypatch.setattr(serve_session, "HEARTBEAT_SECONDS", HEARTBEAT)
     monkeypatch.setattr(serve_session, "HANG_SECONDS", HANG)

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from bench.browser import app_processes, free_port, serve_walkthrough, stop_server, wait_until_listening
-from walkthrough.serve_page import page_words
-from walkthrough.serve_sessions import FULL_CLOSE_CODE, Seats, default_max_sessions, same_origin
+from walkthrough.serve.page import page_words
+from walkthrough.serve.sessions import FULL_CLOSE_CODE, Seats, default_max_sessions, same_origin
 
 aiohttp = pytest.importorskip("aiohttp", reason="walkthrough serve needs the serve extra (textual-serve)")
 pytest.importorskip("textual_serve", reason="walkthrough serve needs the serve extra (textual-serve)")

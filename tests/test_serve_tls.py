@@ -25,7 +25,7 @@ from bench.browser import (
     free_port,
     serve_walkthrough,
 )
-from walkthrough.serve_tls import TlsProblem, is_loopback, plain_http_warning, tls_context
+from walkthrough.serve.tls import TlsProblem, is_loopback, plain_http_warning, tls_context
 
 from .conftest import GOOD
 

@@ -1,4 +1,4 @@
-"""Canary for textual_fixes.next_frame_on_the_next_tick: fails once Textual's timer no longer has the fault."""
+"""Canary for compat.fixes.next_frame_on_the_next_tick: fails once Textual's timer no longer has the fault."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from textual import timer as textual_timer
 
 import walkthrough.app  # noqa: F401  # applies the fix on import, as every start does
-from walkthrough.textual_fixes import TIMER_FAULT
+from walkthrough.compat.fixes import TIMER_FAULT
 
 
 def test_the_pinned_textual_still_has_the_fault_and_the_fix_replaces_it() -> None:

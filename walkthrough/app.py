@@ -24,28 +24,28 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 
+from .compat.driver import SteadyLinuxDriver
+from .compat.fixes import (
+    keep_styles_caches_collectable,
+    next_frame_on_the_next_tick,
+    start_in_theme,
+    styled_as_new,
+)
 from .content.records import LoadedWalkthrough, as_records
-from .driver import SteadyLinuxDriver
 from .key_queue import KeyQueue
 from .kiosk import KIOSK_APP_ACTIONS, STAFF_EXIT_CODE, FaultCounter, IdleClock, KioskSettings, describe_fault
 from .screens.walkthrough import WalkthroughScreen, page_names
 from .stop_signals import EXIT_SIGNALS, noted_exit_signal
 from .stylesheets import FOR_COUNSELLOR, FOR_FIRST_SCREEN, FOR_OTHER_SCREENS, stylesheet
 from .talk import TalkTimer
-from .textual_fixes import (
-    keep_styles_caches_collectable,
-    next_frame_on_the_next_tick,
-    start_in_theme,
-    styled_as_new,
-)
 from .themes import CALM, HIGH_CONTRAST, THEMES
 from .ui_text import UI_TEXT, ui_text
 
 if TYPE_CHECKING:
     from .breathing import Clock
+    from .compat.web_driver import Heartbeat
     from .pin import PinGuard
     from .watch import ContentWatcher
-    from .web_driver import Heartbeat
 
 # The other screens (calming mode, help, common questions, the kiosk's) are imported where they
 # are used, and loaded just after the first frame (see load_other_screens): it needs none of them.
@@ -199,7 +199,7 @@ class WalkthroughApp(App[None]):
         if driver_class is LinuxDriver:
             return SteadyLinuxDriver
         if (driver_class.__module__, driver_class.__qualname__) == ("textual.drivers.web_driver", "WebDriver"):
-            from .web_driver import ServedWebDriver
+            from .compat.web_driver import ServedWebDriver
 
             return ServedWebDriver
         return driver_class

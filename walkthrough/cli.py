@@ -62,7 +62,7 @@ class _ParserWithoutServe(argparse.ArgumentParser):
 
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
-    """Parse the command line; serve's options (serve_cli.py) load only when the words may need them.
+    """Parse the command line; serve's options (serve/cli.py) load only when the words may need them.
 
     The plain app starts without serve's module. The same words always give
     the same result: help, a mistake or a word "serve" anywhere is parsed by
@@ -147,7 +147,7 @@ def build_parser(*, with_serve: bool = True) -> argparse.ArgumentParser:
         "hash-pin", help="read a staff PIN without showing it and print the staff_pin_hash line for clinic.yaml"
     )
     if with_serve:
-        from .serve_cli import add_serve_parser
+        from .serve.cli import add_serve_parser
 
         add_serve_parser(commands)
     return parser
@@ -185,7 +185,7 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command == "hash-pin":
         return print_pin_hash()
     if args.command == "serve":
-        from .serve_cli import serve_in_browsers
+        from .serve.cli import serve_in_browsers
 
         return serve_in_browsers(args)
     return run_app(

@@ -38,9 +38,9 @@ import textual_serve
 from aiohttp import web
 from textual_serve.server import Server, to_int
 
-from .serve_page import DEFAULT_FONT_SIZE, font_size_from, page_words
-from .serve_session import KILL_SECONDS, QUIT_SECONDS, SessionApp, run_session
-from .serve_sessions import (
+from .page import DEFAULT_FONT_SIZE, font_size_from, page_words
+from .session import KILL_SECONDS, QUIT_SECONDS, SessionApp, run_session
+from .sessions import (
     FULL_CLOSE_CODE,
     Seats,
     default_max_sessions,

@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .cli import idle_seconds, report_bad_content
-from .content.files import bundled_content_dir, walkthrough_path
-from .content.problems import ContentError
-from .content.ready import default_cache_dir, load_ready
+from ..cli import idle_seconds, report_bad_content
+from ..content.files import bundled_content_dir, walkthrough_path
+from ..content.problems import ContentError
+from ..content.ready import default_cache_dir, load_ready
 
 
 def add_serve_parser(commands: Any) -> None:
@@ -82,8 +82,8 @@ def port_number(text: str) -> int:
 
 def serve_in_browsers(args: argparse.Namespace) -> int:
     """``walkthrough serve``: check the content as the app would, then serve it (each tab runs the app)."""
-    from .serve import SessionOptions, serve
-    from .serve_tls import TlsProblem, tls_context
+    from . import SessionOptions, serve
+    from .tls import TlsProblem, tls_context
 
     try:
         ssl_context = tls_context(args.tls_cert, args.tls_key)
@@ -98,7 +98,7 @@ def serve_in_browsers(args: argparse.Namespace) -> int:
     except ContentError as error:
         return report_bad_content(error, "nothing was served")
     if args.counsellor:
-        from .serve_counsellor import counsellor_problem
+        from .counsellor import counsellor_problem
 
         problem = counsellor_problem(content.clinic)
         if problem:

@@ -23,11 +23,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .pin_shared import NO_PIN_FOR_COUNSELLOR
+from ..pin_shared import NO_PIN_FOR_COUNSELLOR
 
 if TYPE_CHECKING:
-    from .content.model import ClinicValues
-    from .serve import SessionOptions
+    from ..content.model import ClinicValues
+    from . import SessionOptions
 
 COUNSELLOR_PATH = "/counsellor"
 """Where the counsellor's view is served."""
@@ -58,7 +58,7 @@ def counsellor_command(options: SessionOptions, tries_file: Path) -> str:
 
 
 def add_counsellor_path(server: Any, options: SessionOptions) -> Path:
-    """Add /counsellor and its websocket to ``server`` (a serve_server.WalkthroughServer); returns the tries file.
+    """Add /counsellor and its websocket to ``server`` (a serve.server.WalkthroughServer); returns the tries file.
 
     Must be called before the server runs (routes are read when its web
     application is made).

@@ -11,7 +11,7 @@ the tab shows the "closed / Start again" page. The rule for a fault:
 - the app's event loop stops: once it has drawn, the server sends it a
   heartbeat every ``HEARTBEAT_SECONDS`` (a meta packet,
   ``{"type": "heartbeat", "n": N}``), which the app answers from its event loop
-  (web_driver.py); none answered for ``HANG_SECONDS`` is a hang, even while
+  (compat/web_driver.py); none answered for ``HANG_SECONDS`` is a hang, even while
   Textual's input thread still reads;
 - asked to quit (the tab closed, the server stopping), it is not gone within
   ``QUIT_SECONDS``: then SIGTERM, and SIGKILL ``KILL_SECONDS`` later.

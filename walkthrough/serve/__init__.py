@@ -9,7 +9,7 @@ type to the screen, large on a tablet or a phone (the rule is in
 web/app_index.html), unless the address says ``?fontsize=N``.
 
 This module is the entry: the options and :func:`serve`. The server class is in
-serve_server.py, the page's words in serve_page.py.
+server.py, the page's words in page.py.
 """
 
 from __future__ import annotations
@@ -20,13 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .serve_page import PAGE_WORDS
-from .serve_tls import plain_http_warning
+from .page import PAGE_WORDS
 
 if TYPE_CHECKING:
     from ssl import SSLContext
 
-WEB_FOLDER = Path(__file__).with_name("web")
+WEB_FOLDER = Path(__file__).parent.with_name("web")
 """Our page template (the offline copy of textual-serve's)."""
 
 INSTALL_HINT = (
@@ -55,7 +54,7 @@ class SessionOptions:
     def command(self) -> str:
         """The shell command that starts one patient's app (every value quoted; ``exec`` so no shell stays).
 
-        Never in counsellor mode: serve_counsellor.py makes the counsellor's.
+        Never in counsellor mode: counsellor.py makes the counsellor's.
         """
         argv = [sys.executable, "-m", "walkthrough", "--content", str(self.content.resolve())]
         if self.language:
@@ -84,10 +83,10 @@ def serve(
 ) -> int:
     """Serve the walkthrough until Ctrl+C or SIGTERM; 2 (with the install hint) if textual-serve is missing.
 
-    With ``ssl_context`` it serves HTTPS and WSS (serve_tls.py); without it,
+    With ``ssl_context`` it serves HTTPS and WSS (tls.py); without it,
     beyond this machine, it warns on start that the network can read the page.
     ``max_sessions`` caps the tabs open at once (None: chosen from the
-    machine's memory, see serve_sessions.py); ``server_log`` is where each
+    machine's memory, see sessions.py); ``server_log`` is where each
     session's start and end are logged (None: serve.log next to the kiosk's log).
     """
     try:
@@ -107,7 +106,7 @@ def serve(
         log_path=server_log,
     )
     if options.counsellor:
-        from .serve_counsellor import add_counsellor_path
+        from .counsellor import add_counsellor_path
 
         add_counsellor_path(server, options)
     address = f"{'https' if ssl_context is not None else 'http'}://{_url_host(host)}:{port}/"
@@ -115,6 +114,8 @@ def serve(
     if options.counsellor:
         print(f"walkthrough: the counsellor's view is at {address}counsellor (staff PIN first)", file=sys.stderr)
     print(f"walkthrough: at most {server.seats.cap} tabs at once", file=sys.stderr)
+    from .tls import plain_http_warning  # here, not above: `walkthrough --help` loads this package, not ssl
+
     warning = plain_http_warning(host, tls=ssl_context is not None)
     if warning:
         print(warning, file=sys.stderr)
@@ -131,11 +132,11 @@ def _url_host(host: str) -> str:
 
 
 def _server_class() -> type[Any]:
-    """The server class (walkthrough/serve_server.py), imported only here: it needs textual-serve.
+    """The server class (walkthrough/serve/server.py), imported only here: it needs textual-serve.
 
     Raises:
         ImportError: textual-serve is not installed.
     """
-    from .serve_server import WalkthroughServer
+    from .server import WalkthroughServer
 
     return WalkthroughServer

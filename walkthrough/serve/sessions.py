@@ -1,7 +1,7 @@
 """Sessions of ``walkthrough serve`` without the web server: the cap, the Origin rule, the log, the default cap.
 
-Nothing here imports textual-serve or aiohttp; serve_session.py runs one
-session's app, serve_server.py ties them to the web server.
+Nothing here imports textual-serve or aiohttp; session.py runs one
+session's app, server.py ties them to the web server.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .kiosk import open_log
+from ..kiosk import open_log
 
 MB_PER_SESSION = 45
 """Memory one tab's app is allowed for when choosing the default cap (about 40 MB measured, with room)."""

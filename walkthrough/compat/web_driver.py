@@ -1,7 +1,7 @@
 """The driver of an app that ``walkthrough serve`` runs in a tab: Textual's web driver, answering the heartbeat.
 
 The server asks each app, every few seconds, whether its event loop still runs
-(serve_session.py). Textual's input thread reads the question; answering from
+(serve/session.py). Textual's input thread reads the question; answering from
 that thread would only prove the thread reads. So :class:`ServedWebDriver`
 posts a :class:`Heartbeat` message to the app, and the app answers when it
 handles it, on its event loop: an app whose loop is stuck never answers, and
