@@ -2,20 +2,22 @@
 
 pydantic checks the files (see ``model.py``, the one description of what
 content may say). The app is then handed the same values as ``Record``\\ s: each
-has the model's fields as read-only attributes, so a screen typed with
-``Step`` reads a record of a step just the same. Records can be written to
-plain JSON and read back, which lets a start skip YAML and pydantic when the
-files have not changed (see ``ready.py``), and keeps the app's memory small.
+has the model's fields as read-only attributes, and nothing else. The app reads
+both through the Protocols of ``shapes.py``, which have just those fields, so a
+screen typed with ``shapes.Step`` reads a model or a record of a step just the
+same. Records can be written to plain JSON and read back, which lets a start
+skip YAML and pydantic when the files have not changed (see ``ready.py``), and
+keeps the app's memory small.
 """
 
 from __future__ import annotations
 
 from dataclasses import FrozenInstanceError
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 if TYPE_CHECKING:
-    from .model import ClinicValues, Walkthrough
+    from .shapes import ClinicValues, Walkthrough
 
 KIND = "@record"
 """The key that marks a record in plain data (no field or language code can start with @)."""
@@ -56,6 +58,7 @@ class LoadedWalkthrough(NamedTuple):
     Attributes:
         walkthrough: The checked text of one language (a ``Walkthrough`` model, or its record).
         clinic: The clinic values used to fill it (a ``ClinicValues`` model, or its record).
+            Both are typed with ``shapes.py``'s Protocols: only what a model and a record both have.
         language: The language code, from the file name.
         source: The language file it came from.
     """
@@ -102,9 +105,12 @@ def loaded_to_plain(loaded: LoadedWalkthrough) -> dict[str, Any]:
 
 def loaded_from_plain(data: dict[str, Any]) -> LoadedWalkthrough:
     """A loaded language of records, from :func:`loaded_to_plain`'s data."""
-    return LoadedWalkthrough(
-        from_plain(data["walkthrough"]), from_plain(data["clinic"]), str(data["language"]), Path(data["source"])
-    )
+    # The one place records meet their types. A Record's attributes are made at run time, so mypy cannot see
+    # that they fit the Protocols; they do, because to_plain wrote exactly the model's fields (what the
+    # Protocols hold: tests/test_shapes.py checks both).
+    walkthrough = cast("Walkthrough", from_plain(data["walkthrough"]))
+    clinic = cast("ClinicValues", from_plain(data["clinic"]))
+    return LoadedWalkthrough(walkthrough, clinic, str(data["language"]), Path(data["source"]))
 
 
 def as_records(loaded: LoadedWalkthrough) -> LoadedWalkthrough:

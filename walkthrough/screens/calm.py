@@ -19,11 +19,11 @@ from ..talk import TalkTimer, minutes_and_seconds
 from ..widgets.footer import KeyFooter
 from ..widgets.nav import TouchButton
 from ..widgets.pacer import BreathShape
-from ..widgets.text import PlainText
+from ..widgets.text import PlainText, plain
 from ..widgets.title import TitleBar
 
 if TYPE_CHECKING:
-    from ..content.model import Calm, Walkthrough
+    from ..content.shapes import Calm, Walkthrough
 
 LENGTHS = (1, 3, 5)
 """Session lengths on offer, in minutes."""
@@ -137,7 +137,7 @@ class CalmScreen(Screen[None]):
         self._last_phase = None
         self.set_class(False, "-finished")
         self.set_class(False, "-paused")
-        self.query_one("#pause", TouchButton).label = self.words["pause"]
+        self.query_one("#pause", TouchButton).label = plain(self.words["pause"])
         self.refresh_bindings()
         self.query_one("#pattern-description", PlainText).set_text(self.pattern.description)
         self.tick()
@@ -245,13 +245,13 @@ class CalmScreen(Screen[None]):
         if self.session.paused:
             self.session.resume()
             self.set_class(False, "-paused")
-            self.query_one("#pause", TouchButton).label = self.words["pause"]
+            self.query_one("#pause", TouchButton).label = plain(self.words["pause"])
             self.tick()
         else:
             self.session.pause()
             self._cancel_timer()
             self.set_class(True, "-paused")
-            self.query_one("#pause", TouchButton).label = self.words["resume"]
+            self.query_one("#pause", TouchButton).label = plain(self.words["resume"])
             self.tick()
 
     def action_stop(self) -> None:
@@ -288,7 +288,7 @@ class CalmScreen(Screen[None]):
     def action_sound(self) -> None:
         """Turn the soft bell at each phase change on or off."""
         self.sound = not self.sound
-        self.query_one("#sound", TouchButton).label = self.words["sound_on" if self.sound else "sound_off"]
+        self.query_one("#sound", TouchButton).label = plain(self.words["sound_on" if self.sound else "sound_off"])
 
 
 def _to_next_whole(seconds: float) -> float:

@@ -19,7 +19,7 @@ from ..widgets.text import PlainText, bullet_lines
 from ..widgets.title import TitleBar
 
 if TYPE_CHECKING:
-    from ..content.model import Walkthrough
+    from ..content.shapes import Walkthrough
 
 
 class FaqScreen(Screen[None]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -43,7 +44,7 @@ class BreathShape(Widget):
     fullness: reactive[float] = reactive(0.0, layout=False)
     """How full the breath is, 0.0 to 1.0."""
 
-    def render(self) -> object:
+    def render(self) -> Content:
         """The shape's rows as literal text."""
         return plain("\n".join(shape_rows(self.fullness, self.size.width)))
 

@@ -10,7 +10,7 @@ from textual.content import Content
 from .text import PlainText, SelfWrapped, plain
 
 if TYPE_CHECKING:
-    from ..content.model import TimelineStage
+    from ..content.shapes import TimelineStage
 
 
 def visit_timeline_text(stages: tuple[TimelineStage, ...]) -> str:
