@@ -2,6 +2,11 @@
 
 Every field has a description; they become the JSON Schema that gives editors
 completion and hover help. Models are frozen: screens read them, never change them.
+
+Screens do not name these classes: a start from the content cache hands them
+records, not models, so they read content through the Protocols of the same
+names in ``shapes.py``. A field added here is added there too
+(``tests/test_shapes.py`` fails until it is).
 """
 
 from __future__ import annotations

@@ -50,6 +50,7 @@ class NotesPanel(VerticalScroll):
     """The counsellor's talking points for the screen on show."""
 
     def __init__(self, words: Mapping[str, str], **kwargs: object) -> None:
+        # kwargs are the widget's own options (id, classes...) passed on as given; mypy cannot match object to each
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.words = words
         self.can_focus = False

@@ -19,6 +19,7 @@ class PlainText(Static):
     """A Static whose text is always literal, whatever brackets it holds."""
 
     def __init__(self, text: str = "", **kwargs: object) -> None:
+        # kwargs are the widget's own options (id, classes...) passed on as given; mypy cannot match object to each
         super().__init__(plain(text), markup=False, **kwargs)  # type: ignore[arg-type]
         self._text = text
 

@@ -17,6 +17,7 @@ class TitleBar(Horizontal):
     def __init__(
         self, title: str, words: Mapping[str, str], talk_timer: TalkTimer | None = None, **kwargs: object
     ) -> None:
+        # kwargs are the widget's own options (id, classes...) passed on as given; mypy cannot match object to each
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.title_text = title
         self.words = words
