@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,13 +19,20 @@ from ..widgets.footer import KeyFooter
 from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText
 from ..widgets.title import TitleBar
+from .pages import page_index_of, planned_pages
+
+if TYPE_CHECKING:
+    from ..content.shapes import Walkthrough
 
 FAQ_CHOICE = -1
 """What the overview returns when the common questions were picked."""
 
 
 class OverviewScreen(Screen[int | None]):
-    """Lists every page (and the common questions); dismisses with the page index picked, or None."""
+    """Lists every page (and the common questions); dismisses with the page index picked, or None.
+
+    The entries and the pages the digit keys reach come from the one list of pages (``pages.py``).
+    """
 
     CSS_PATH = stylesheet("lists.tcss")
 
@@ -36,22 +44,32 @@ class OverviewScreen(Screen[int | None]):
 
     def __init__(
         self,
-        title: str,
-        entries: list[tuple[str, str]],
+        walkthrough: Walkthrough,
         words: Mapping[str, str],
         *,
-        current: int,
-        steps: int,
-        faq: bool,
+        current: int | str,
         talk_timer: TalkTimer | None,
     ) -> None:
+        """The overview of ``walkthrough``'s pages, with the page on show highlighted.
+
+        Args:
+            walkthrough: The walkthrough on show.
+            words: The interface words in its language.
+            current: The page on show: its index or its name (``step:iv``).
+            talk_timer: The counsellor's talk timer, shown in the title bar.
+        """
         super().__init__()
-        self.title_text = title
-        self.entries = entries
+        pages = planned_pages(walkthrough)
+        self.title_text = walkthrough.title
+        self.entries = [(page.title, page.summary) for page in pages]
+        """(title, one-line summary) of every page, in page order."""
         self.words = words
-        self.current = current
-        self.steps = steps
-        self.faq = faq
+        self.current = current if isinstance(current, int) else page_index_of(walkthrough, current)
+        """The index of the page on show, highlighted at first."""
+        self.digit_pages = [index for index, page in enumerate(pages) if page.digit_key]
+        """The page index each digit key picks: the first for 1, and so on (the steps)."""
+        self.faq = bool(walkthrough.faq)
+        """Offer the common questions (only when the content has some)."""
         self.talk_timer = talk_timer
         self.add_class("-counsellor")
 
@@ -84,13 +102,13 @@ class OverviewScreen(Screen[int | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Digits pick only steps that exist."""
         if action == "pick" and parameters:
-            return 1 <= int(str(parameters[0])) <= self.steps
+            return 1 <= int(str(parameters[0])) <= len(self.digit_pages)
         return True
 
     def action_pick(self, number: int) -> None:
         """Go straight to step ``number``."""
-        if 1 <= number <= self.steps:
-            self.dismiss(number)
+        if 1 <= number <= len(self.digit_pages):
+            self.dismiss(self.digit_pages[number - 1])
 
     def action_close(self) -> None:
         """Back to the same place, nothing picked."""

@@ -12,7 +12,7 @@ from ..widgets.text import BulletList, PlainText
 from .page import Page
 
 if TYPE_CHECKING:
-    from ..content.model import Questions
+    from ..content.shapes import Questions
 
 
 class QuestionsPage(Page):

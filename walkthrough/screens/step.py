@@ -13,7 +13,7 @@ from ..widgets.text import BulletList, PlainText
 from .page import Page
 
 if TYPE_CHECKING:
-    from ..content.model import Step
+    from ..content.shapes import Step
 
 
 class StepPage(Page):

@@ -12,7 +12,7 @@ from ..widgets.timeline import CourseCalendar, VisitTimeline, VisitTimelineAcros
 from .page import Page
 
 if TYPE_CHECKING:
-    from ..content.model import ClinicValues, Course, Visit
+    from ..content.shapes import ClinicValues, Course, Visit
 
 
 class VisitPage(Page):

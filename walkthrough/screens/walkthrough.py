@@ -10,6 +10,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -17,7 +18,6 @@ from textual.widgets import ContentSwitcher
 
 from ..reading import reading_seconds
 from ..talk import TalkTimer
-from ..ui_text import ui_text
 from ..widgets.footer import KeyFooter
 from ..widgets.more_hint import MoreHint
 from ..widgets.nav import NavBar
@@ -25,10 +25,10 @@ from ..widgets.progress import page_progress
 from ..widgets.text import PlainText
 from ..widgets.title import TitleBar
 from .page import Page
-from .welcome import WelcomePage
+from .pages import PageMaterials, page_index_of, planned_pages
 
 if TYPE_CHECKING:
-    from ..content.model import Walkthrough
+    from ..breathing import Clock
     from ..content.records import LoadedWalkthrough
 
 SCROLL_KEYS = ("up", "down", "pageup", "pagedown", "end")
@@ -45,18 +45,28 @@ class PageSwitcher(ContentSwitcher):
     current: reactive[str | None] = reactive(None, init=False, repaint=False)
 
 
-def page_names(walkthrough: Walkthrough) -> list[str]:
-    """A name for each page, in order, the same in every language: ``welcome``, ``step:iv``, …, ``questions``."""
-    return ["welcome", *(f"step:{step.id}" for step in walkthrough.steps), "visit", "course", "questions"]
-
-
 class WalkthroughScreen(Screen[None]):
     """Welcome, the steps, the visit, the course and the questions, paged in order.
 
     With a talk timer it is the counsellor's view: the same pages, plus the
     talk timer, the page's counsellor notes, and keys to jump to any step.
-    Without one, no note is ever put in the widget tree.
+    Without one, no note is ever put in the widget tree. Which pages there are,
+    and what each holds, comes from the one list of pages (``pages.py``).
     """
+
+    class PageShown(Message):
+        """The page on show changed (or the screen showed its first page): its name and its index.
+
+        The name is the same in every language (``step:iv``), so the app can
+        open the same page again in another language or after the content changed.
+        """
+
+        def __init__(self, name: str, index: int) -> None:
+            super().__init__()
+            self.name = name
+            """The page's name, the same in every language (see ``pages.page_names``)."""
+            self.index = index
+            """The page's index, counting the welcome page as 0."""
 
     BINDINGS = [
         Binding("right,space,n", "next", "Next", key_display="→", priority=True),
@@ -79,9 +89,11 @@ class WalkthroughScreen(Screen[None]):
     def __init__(
         self,
         content: LoadedWalkthrough,
+        words: Mapping[str, str],
         *,
+        clock: Clock,
         talk_timer: TalkTimer | None = None,
-        page: int = 0,
+        page: int | str = 0,
         languages: Mapping[str, str] | None = None,
         first_of_app: bool = False,
     ) -> None:
@@ -89,8 +101,11 @@ class WalkthroughScreen(Screen[None]):
 
         Args:
             content: The walkthrough in the language to show.
+            words: The interface words in that language (buttons, key names, "Page 2 of 7"...).
+            clock: The monotonic clock hands-free reading is timed by (tests pass a fake one).
             talk_timer: The counsellor's talk timer; None in patient mode.
-            page: The page to open on (past the last page opens the last).
+            page: The page to open on: its index (past the last page opens the last) or its name
+                (``step:iv``; a name this content lacks opens the welcome page).
             languages: Languages to offer on the welcome page, code to name; none or one offers no choice.
             first_of_app: The app's first screen: the other pages wait for :meth:`build_other_pages`,
                 which the app calls once its first frame is out (Textual holds every frame back until
@@ -98,15 +113,20 @@ class WalkthroughScreen(Screen[None]):
         """
         super().__init__()
         self.content = content
+        self.words = words
+        self.clock = clock
         self.languages = dict(languages or {})
         self.talk_timer = talk_timer
-        self.words = ui_text(content.language)
-        self.page_count = len(page_names(content.walkthrough))
+        self._pages = planned_pages(content.walkthrough)
+        self.page_count = len(self._pages)
         """How many pages there are, welcome and questions included."""
+        if isinstance(page, str):
+            page = page_index_of(content.walkthrough, page, fallback=0)
         self.start_page = min(max(0, page), self.page_count - 1)
+        self._digit_pages = [index for index, planned in enumerate(self._pages) if planned.digit_key]
         if talk_timer is not None:
             self.add_class("-counsellor")
-        self._page_notes = self.page_notes() if talk_timer is not None else []
+        self._page_posted: int | None = None
         self._auto_deadline = 0.0
         self._auto_timer: Timer | None = None
         self._all_pages_built = False
@@ -135,31 +155,9 @@ class WalkthroughScreen(Screen[None]):
 
     def _build_page(self, index: int) -> Page:
         """Page ``index`` (0 is the welcome page), not yet mounted."""
-        content, words = self.content.walkthrough, self.words
-        page = (
-            WelcomePage(content.welcome, words, self.languages, self.content.language)
-            if index == 0
-            else self._build_later_page(index)
-        )
+        page = self._pages[index].build(PageMaterials(self.content, self.words, self.languages))
         page.id = f"page-{index}"
         return page
-
-    def _build_later_page(self, index: int) -> Page:
-        """Page ``index`` after the welcome page: a step, the visit, the course or the questions."""
-        # These kinds of page are imported when first built, which is just after the first frame.
-        from .questions import QuestionsPage
-        from .step import StepPage
-        from .timeline import CoursePage, VisitPage
-
-        content, words = self.content.walkthrough, self.words
-        steps = content.steps
-        if index <= len(steps):
-            return StepPage(steps[index - 1], index, len(steps), words)
-        if index == len(steps) + 1:
-            return VisitPage(content.visit, words)
-        if index == len(steps) + 2:
-            return CoursePage(content.course, self.content.clinic, words)
-        return QuestionsPage(content.questions, words)
 
     async def _build_other_pages(self) -> None:
         """Build every page but the first one shown, in page order, once that one is on the screen.
@@ -188,29 +186,6 @@ class WalkthroughScreen(Screen[None]):
     def counsellor(self) -> bool:
         """Whether this is the counsellor's view."""
         return self.talk_timer is not None
-
-    def page_notes(self) -> list[tuple[str, ...]]:
-        """The counsellor notes of every page, in page order."""
-        content = self.content.walkthrough
-        return [
-            content.welcome.counsellor_notes,
-            *(step.counsellor_notes for step in content.steps),
-            content.visit.counsellor_notes,
-            content.course.counsellor_notes,
-            content.questions.counsellor_notes,
-        ]
-
-    def page_entries(self) -> list[tuple[str, str]]:
-        """(title, one-line summary) of every page, in page order, for the overview."""
-        content = self.content.walkthrough
-        steps = content.steps
-        return [
-            (content.welcome.title, ""),
-            *((f"{number}  {step.title}", step.summary) for number, step in enumerate(steps, 1)),
-            (content.visit.title, content.visit.summary),
-            (content.course.title, content.course.summary),
-            (content.questions.title, content.questions.summary),
-        ]
 
     @property
     def current_page(self) -> Page:
@@ -257,8 +232,11 @@ class WalkthroughScreen(Screen[None]):
         if self.counsellor:
             from ..widgets.counsellor import NotesPanel
 
-            self.query_one(NotesPanel).show(self._page_notes[self.page_index])
+            self.query_one(NotesPanel).show(self._pages[self.page_index].notes)
         self.refresh_bindings()
+        if self._page_posted != self.page_index:
+            self._page_posted = self.page_index
+            self.post_message(self.PageShown(self._pages[self.page_index].name, self.page_index))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Let Back act only after the first page and Next only before the last.
@@ -270,9 +248,7 @@ class WalkthroughScreen(Screen[None]):
         if action in ("next", "auto"):
             return self.page_index < self.page_count - 1
         if action == "jump":
-            return self.counsellor and (
-                not parameters or int(str(parameters[0])) <= len(self.content.walkthrough.steps)
-            )
+            return self.counsellor and (not parameters or int(str(parameters[0])) <= len(self._digit_pages))
         return True
 
     def action_next(self) -> None:
@@ -291,8 +267,8 @@ class WalkthroughScreen(Screen[None]):
 
     def action_jump(self, number: int) -> None:
         """Counsellor: show step ``number`` (1 is the first step)."""
-        if self.counsellor and 1 <= number <= len(self.content.walkthrough.steps):
-            self.page_index = number
+        if self.counsellor and 1 <= number <= len(self._digit_pages):
+            self.page_index = self._digit_pages[number - 1]
 
     def action_scroll(self, key: str) -> None:
         """Scroll the page on show: ↑ ↓ by a line, PgUp PgDn by a screen, end to the bottom."""
@@ -319,9 +295,16 @@ class WalkthroughScreen(Screen[None]):
             self._stop_reading_clock()
             self.query_one("#auto-status", PlainText).set_text("")
 
-    def user_activity(self) -> None:
-        """Any key or tap pauses hands-free reading: the person has taken over."""
-        self.auto_reading = False
+    def user_activity(self, event: events.Event) -> None:
+        """The app hands every key and tap here: each pauses hands-free reading, but the one that toggles it."""
+        if isinstance(event, events.Key):
+            toggles = event.key in AUTO_KEYS
+        elif isinstance(event, events.MouseDown):
+            toggles = self.get_widget_at(event.screen_x, event.screen_y)[0].id == "auto"
+        else:
+            toggles = False
+        if not toggles:
+            self.auto_reading = False  # the person has taken over
 
     def on_screen_suspend(self) -> None:
         """Another screen (calming mode, help) is on top: hands-free reading stops."""
@@ -333,7 +316,7 @@ class WalkthroughScreen(Screen[None]):
             self.auto_reading = False  # the last page: there is nothing to turn to
             return
         text = " ".join(str(widget.render()) for widget in self.current_page.query(PlainText))
-        self._auto_deadline = self.app.clock() + reading_seconds(text)  # type: ignore[attr-defined]
+        self._auto_deadline = self.clock() + reading_seconds(text)
         self.auto_tick()
 
     def _stop_reading_clock(self) -> None:
@@ -344,7 +327,7 @@ class WalkthroughScreen(Screen[None]):
     def auto_tick(self) -> None:
         """Show the seconds left on this page, or turn the page when they run out."""
         self._auto_timer = None
-        left = self._auto_deadline - self.app.clock()  # type: ignore[attr-defined]
+        left = self._auto_deadline - self.clock()
         if left <= 0:
             if self.page_index >= self.page_count - 1:
                 self.auto_reading = False
@@ -355,3 +338,12 @@ class WalkthroughScreen(Screen[None]):
         shown = math.ceil(left)
         self.query_one("#auto-status", PlainText).set_text(self.words["auto_next_in"].format(seconds=shown))
         self._auto_timer = self.set_timer(left - (shown - 1), self.auto_tick)
+
+
+AUTO_KEYS = frozenset(
+    key.strip()
+    for binding in WalkthroughScreen.BINDINGS
+    if isinstance(binding, Binding) and binding.action == "auto"
+    for key in binding.key.split(",")
+)
+"""The keys that turn hands-free reading on or off: pressing one does not pause it."""

@@ -14,7 +14,7 @@ from ..widgets.text import PlainText, plain
 from .page import Page
 
 if TYPE_CHECKING:
-    from ..content.model import Welcome
+    from ..content.shapes import Welcome
 
 
 class WelcomePage(Page):
