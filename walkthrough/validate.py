@@ -14,6 +14,7 @@ from .content.lint import grade_file, grade_warnings, summary_table
 from .content.loader import load_clinic
 from .content.parity import parity_problems
 from .content.ready import default_cache_dir, load_ready
+from .ui import FOLDER_WORDS, words_problems
 
 
 def content_files(path: Path) -> list[Path]:
@@ -113,6 +114,7 @@ def validate_paths(
     problems += _unique(
         problem for folder in folders if folder in languages_named for problem in parity_problems(folder)
     )
+    problems += _unique(problem for folder in folders for problem in own_words_problems(folder))
     # Each file is graded knowing its own problems, so text that was not read correctly gets no grade.
     grades = [grade_file(file, found_in[file]) for file in files if LANGUAGE_FILE.match(file.name)]
     warnings = [warning for file_grades in grades for warning in grade_warnings(file_grades, max_grade)]
@@ -123,7 +125,8 @@ def validate_paths(
     for line in filter(None, map(checked_with, files)):
         print(line, file=out)
     clinic_files = {file.parent / CLINIC_FILE for file in files if (file.parent / CLINIC_FILE).is_file()}
-    checked = f"{len(set(files) | clinic_files)} file(s) checked"
+    words_files = {file for folder in folders for file in (folder / FOLDER_WORDS).glob("*.yaml")}
+    checked = f"{len(set(files) | clinic_files | words_files)} file(s) checked"
     found = f"{len(problems)} problem(s)" if problems else "no problems"
     if warnings:
         found += f", {len(warnings)} reading-grade warning(s)" + (
@@ -132,6 +135,22 @@ def validate_paths(
     print(f"{checked}, {found}", file=out)
     remember_clean_folders(folders, problems)
     return 1 if problems or (strict and warnings) else 0
+
+
+def own_words_problems(folder: Path) -> list[Problem]:
+    """Problems with a folder's own interface words (``ui/<code>.yaml``) that its language files do not bring.
+
+    A language file brings its own words' problems (the loader checks them);
+    a words file for a language with no file here, or one not named by a
+    language code, is checked here.
+    """
+    problems: list[Problem] = []
+    for file in sorted((folder / FOLDER_WORDS).glob("*.yaml")):
+        if not LANGUAGE_FILE.match(file.name):
+            problems.append(Problem.about_file(str(file), "name a words file by its language code, like ui/fr.yaml"))
+        elif file.stem not in languages_in(folder):
+            problems += words_problems(folder, file.stem)
+    return problems
 
 
 def remember_clean_folders(folders: Iterable[Path], problems: list[Problem]) -> None:

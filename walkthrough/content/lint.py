@@ -19,7 +19,7 @@ from .files import CLINIC_FILE
 from .loader import load_clinic
 from .placeholders import fill, find_placeholders
 from .problems import ContentError, Loc, Problem, format_loc
-from .readability import FORMULAS, Grade, base_language, reading_grade
+from .readability import FORMULAS, Grade, base_language, has_formula, reading_grade
 from .yamlread import YamlDocument, read_yaml
 
 NOT_READ_BY_PATIENTS = frozenset({"id", "kind", "seconds", "default_pattern", "counsellor_notes"})
@@ -39,6 +39,9 @@ than about the text. Such a block is a heading or a label, read at a glance.
 
 NOT_GRADED = "not graded: fix the problems above first"
 """What the summary says of blocks left ungraded because of problems."""
+
+NO_FORMULA = "{language}: no reading-grade formula for this language; its text is not graded"
+"""What the summary says, once, of a language no formula can grade (see ``readability.FORMULAS``)."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ def grade_file(file: Path, problems: Iterable[Problem] = ()) -> FileGrades:
     ``validate`` reports why elsewhere.
     """
     language = file.stem
+    if not has_formula(language):
+        return FileGrades(file, language, ())  # nothing to grade with: the summary says so once
     try:
         doc = read_yaml(file)
     except ContentError:
@@ -223,4 +228,5 @@ def summary_table(all_grades: Sequence[FileGrades], max_grade: float) -> list[st
             lines.append(f"    the whole file is {NOT_GRADED}")
         elif grades.not_graded:
             lines.append(f"    {len(grades.not_graded)} block(s) {NOT_GRADED}")
-    return lines
+    ungraded = [base_language(grades.language) for grades in all_grades if not has_formula(grades.language)]
+    return lines + [NO_FORMULA.format(language=language) for language in dict.fromkeys(ungraded)]

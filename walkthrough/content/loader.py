@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from ..ui import words_problems
 from .errors import problems_from_validation
 from .files import CLINIC_FILE, is_language_code, languages_in, walkthrough_path
 from .model import ClinicValues, Walkthrough
@@ -60,11 +61,13 @@ def load_walkthrough(path: Path, language: str | None = None) -> LoadedWalkthrou
     """Load and validate one language of a walkthrough, or raise ContentError with every problem.
 
     With no ``language``, a folder shows the clinic's ``default_language``.
+    Its interface words are checked too (see ``walkthrough/ui``): the
+    package's, with the folder's own ``ui/<code>.yaml`` on top.
     """
     language_file = resolve_language_file(path, language)
     clinic, clinic_problems = load_clinic(language_file.parent / CLINIC_FILE)
     walkthrough, problems = _load_language(language_file, clinic)
-    problems = clinic_problems + problems
+    problems = clinic_problems + problems + words_problems(language_file.parent, language_file.stem)
     if problems or walkthrough is None or clinic is None:
         raise ContentError(problems)
     return LoadedWalkthrough(walkthrough, clinic, language_file.stem, language_file)

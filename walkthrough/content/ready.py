@@ -10,6 +10,11 @@ written whole or not at all, with a digest of what it holds; one that cannot
 be read, or whose bytes do not match that digest, is never trusted: the files
 are read instead. Nothing in the cache is ever run; it is JSON.
 
+The interface words of each language (the package's ``walkthrough/ui``
+files with the folder's own ``ui/`` files on top) are remembered with the
+content, and their files are in the key: a start reads no YAML for them
+either.
+
 Only the text of the clinic's own files goes in the cache, never anything a
 patient does. Still, a kiosk writes nothing but its log, so a kiosk only
 reads it (the command line decides); ``walkthrough validate``, a start that
@@ -27,11 +32,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import __version__
+from ..ui import FOLDER_WORDS, remember_words, words_for
 from .files import CLINIC_FILE, is_language_code, walkthrough_path
 from .problems import ContentError
 from .records import LoadedWalkthrough, loaded_from_plain, loaded_to_plain
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 """Changes when what a cache file holds changes shape."""
 
 
@@ -92,14 +98,18 @@ def content_key(path: Path) -> str | None:
     """
     digest = hashlib.sha256(f"walkthrough {__version__} content {CACHE_FORMAT}\n".encode())
     code = Path(__file__).parent
+    words = code.parent / "ui"
     try:
-        for source in [*sorted(code.glob("*.py")), code.parent / "pin.py"]:  # the model checks PIN lines too
+        # The model checks PIN lines too; the interface words are checked and remembered with the content.
+        checking = [*sorted(code.glob("*.py")), code.parent / "pin.py", *sorted(words.glob("*.py"))]
+        for source in [*checking, *sorted(words.glob("*.yaml"))]:
             digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
         # A single language file is checked against the files beside it too (the clinic's default
         # language must have one), so the whole folder is in the key either way.
         folder = path if path.is_dir() else path.parent
         digest.update(f"{'folder' if path.is_dir() else 'file'} {path.resolve()}\0".encode())
-        for file in sorted({*folder.glob("*.yaml"), folder / CLINIC_FILE} | ({path} if path.is_file() else set())):
+        files = {*folder.glob("*.yaml"), *folder.glob(f"{FOLDER_WORDS}/*.yaml"), folder / CLINIC_FILE}
+        for file in sorted(files | ({path} if path.is_file() else set())):
             digest.update(str(file.resolve()).encode() + b"\0" + file.read_bytes() + b"\0")
     except OSError:
         return None
@@ -120,13 +130,17 @@ def _check_files(path: Path, language: str | None) -> tuple[dict[str, Any], str]
     plain = {
         "single_file": path.is_file(),
         "languages": {code: loaded_to_plain(loaded) for code, loaded in languages.items()},
+        "words": {code: dict(words_for(loaded)) for code, loaded in languages.items()},
         "skipped": [str(problem) for problem in skipped],
     }
     return plain, first.language
 
 
 def _ready_from_plain(plain: dict[str, Any], first: str) -> ReadyContent:
+    """The content from plain data; each language's interface words are handed to ``walkthrough.ui`` as read."""
     languages = {code: loaded_from_plain(data) for code, data in plain["languages"].items()}
+    for code, loaded in languages.items():
+        remember_words(loaded.source.parent, code, plain["words"][code])
     return ReadyContent(languages[first], languages, tuple(plain["skipped"]))
 
 

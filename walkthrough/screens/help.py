@@ -2,26 +2,52 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 
+from ..kiosk import KIOSK_APP_ACTIONS
 from ..stylesheets import stylesheet
-from ..ui_text import ui_text
+from ..ui import action_name, words_for
 from ..widgets.key_line import digit_range
 from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText
 
-if TYPE_CHECKING:
-    from ..app import WalkthroughApp
+
+def key_bindings(app_type: type[Any]) -> Iterator[tuple[Binding, bool]]:
+    """Every binding help may list, and whether it is the app's: the walkthrough screen's, then the app's.
+
+    The app's are those of each of its own classes, so a counsellor's app
+    brings its keys and a patient's has none of them.
+    """
+    from .walkthrough import WalkthroughScreen  # loaded long before help opens
+
+    for binding in WalkthroughScreen.BINDINGS:
+        if isinstance(binding, Binding):
+            yield binding, False
+    for cls in reversed(app_type.__mro__):
+        if cls.__module__.startswith("walkthrough."):
+            for binding in cls.__dict__.get("BINDINGS", ()):
+                if isinstance(binding, Binding):
+                    yield binding, True
+
+
+def offered(action: str, from_app: bool, *, kiosk: bool, counsellor: bool, faq: bool, languages: bool) -> bool:
+    """Whether this app has the action at all (whatever page it is on), so help lists its keys."""
+    if kiosk and from_app and action not in KIOSK_APP_ACTIONS:
+        return False  # a kiosk runs only harmless actions of the app's: no quit
+    if action == "jump":
+        return counsellor  # the walkthrough screen's digits act only for a counsellor
+    return {"faq": faq, "language": languages}.get(action, True)
 
 
 def help_lines(
     words: Mapping[str, str],
+    app_type: type[Any],
     *,
     kiosk: bool = False,
     counsellor: bool = False,
@@ -29,34 +55,33 @@ def help_lines(
     languages: bool = False,
     steps: int = 9,
 ) -> str:
-    """The key list, one key per line; a kiosk has no quit key, and only counsellors have their keys.
+    """The key list, one action per line, made from the bindings and the words; nothing here names a key.
 
-    The counsellor's digits are written as the key line writes them: ``1-4`` for ``steps`` 4.
+    An action is listed if the words have a ``keys.<action>`` line for it, in
+    the order the words list them, with every key bound to it as the words
+    name it (``keyname.<key>``, else a one-character key as it is). The
+    counsellor's digits are written as the key line writes them: ``1-4`` for
+    ``steps`` 4.
     """
-    rows = [
-        (words["keys.next"], words["key_next"]),
-        ("← p", words["key_back"]),
-        (words["keys.home"], words["key_home"]),
-        ("b", words["key_breathe"]),
-        ("a", words["key_auto"]),
-        *([("f", words["key_faq"])] if faq else []),
-        *([("l", words["key_language"])] if languages else []),
-        (words["keys.scroll"], words["key_scroll"]),
-        ("c", words["key_contrast"]),
-        ("?", words["key_help"]),
-    ]
-    if not kiosk:
-        rows.append(("q", words["key_quit"]))
-    if counsellor:
-        rows += [
-            (digit_range(range(1, min(steps, 9) + 1)), words["key_jump"]),
-            ("o", words["key_overview"]),
-            ("h", words["key_notes"]),
-            ("t", words["key_talk_pause"]),
-            ("r", words["key_talk_reset"]),
-        ]
-    width = max(len(key) for key, _ in rows)
+    flags = {"kiosk": kiosk, "counsellor": counsellor, "faq": faq, "languages": languages}
+    keys: dict[str, list[str]] = {}
+    for binding, from_app in key_bindings(app_type):
+        name = action_name(binding.action)
+        if f"keys.{name}" in words and offered(name, from_app, **flags):
+            bound = keys.setdefault(name, [])
+            bound += [key.strip() for key in binding.key.split(",") if key.strip() not in bound]
+    order = [name.removeprefix("keys.") for name in words if name.startswith("keys.")]
+    rows = [(written_keys(keys[name], words, steps), words[f"keys.{name}"]) for name in order if name in keys]
+    rows = [(key, meaning) for key, meaning in rows if key]
+    width = max((len(key) for key, _ in rows), default=0)
     return "\n".join(f"{key.ljust(width)}  {meaning}" for key, meaning in rows)
+
+
+def written_keys(keys: Sequence[str], words: Mapping[str, str], steps: int) -> str:
+    """Keys as help writes them: ``→ space n``; digits as a range up to ``steps``; unnamed long keys left out."""
+    named = [words.get(f"keyname.{key}") or (key if len(key) == 1 else "") for key in keys if not key.isdigit()]
+    digits = digit_range(int(key) for key in keys if key.isdigit() and int(key) <= steps)
+    return " ".join(part for part in [*named, digits] if part)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -91,12 +116,12 @@ class HelpScreen(ModalScreen[None]):
         self.steps = steps
 
     @classmethod
-    def of(cls, app: WalkthroughApp) -> HelpScreen:
-        """Help for ``app``: in its language now, with only the keys it has."""
+    def of(cls, app: Any) -> HelpScreen:
+        """Help for ``app``: in its language now, with only the keys it has (for an app that does not say itself)."""
         walkthrough = app.content.walkthrough
         return cls(
-            ui_text(app.content.language),
-            kiosk=app.kiosk is not None,
+            words_for(app.content),
+            kiosk=getattr(app, "kiosk", None) is not None,
             counsellor=app.talk_timer is not None,
             faq=bool(walkthrough.faq),
             languages=len(app.languages) > 1,
@@ -112,6 +137,7 @@ class HelpScreen(ModalScreen[None]):
                 yield PlainText(
                     help_lines(
                         self.words,
+                        type(self.app),
                         kiosk=self.kiosk,
                         counsellor=self.counsellor,
                         faq=self.faq,

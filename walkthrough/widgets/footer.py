@@ -12,7 +12,7 @@ from textual.binding import ActiveBinding
 from textual.screen import Screen
 from textual.widget import Widget
 
-from ..ui_text import footer_word, ui_text
+from ..ui import action_name, packaged_words, words_for
 from .key_line import FORMS, KeyLine, ShownKey, digit_range, fit, label, place
 
 __all__ = ["KeyFooter", "ShownKey", "shown_keys"]
@@ -121,10 +121,10 @@ def shown_keys(screen: Screen[Any]) -> tuple[ShownKey, ...]:
     keys: dict[str, ShownKey] = {}
     for key, (_, binding, enabled, _) in active.items():
         if binding.show and binding.action not in keys:
-            action = footer_word(binding.action).removeprefix("footer.")
+            action = action_name(binding.action)
             digits = _digits(action, active) if key.isdigit() else ""
             display = words.get(f"keyname.{key}") or digits or screen.app.get_key_display(binding)
-            words_for_key = words.get(footer_word(binding.action), binding.description)
+            words_for_key = words.get(f"footer.{action}", binding.description)
             keys[binding.action] = ShownKey(key, display, words_for_key, enabled, action)
     return tuple(sorted(keys.values(), key=place))
 
@@ -135,7 +135,7 @@ def screen_words(screen: Screen[Any]) -> Mapping[str, str]:
     if isinstance(words, Mapping):
         return words
     content = getattr(screen.app, "content", None)
-    return ui_text(content.language if content is not None else "en")
+    return words_for(content) if content is not None else packaged_words("en")
 
 
 def _digits(action: str, active: Mapping[str, ActiveBinding]) -> str:
@@ -143,5 +143,5 @@ def _digits(action: str, active: Mapping[str, ActiveBinding]) -> str:
     return digit_range(
         int(key)
         for key, (_, binding, enabled, _) in active.items()
-        if key.isdigit() and enabled and footer_word(binding.action) == f"footer.{action}"
+        if key.isdigit() and enabled and action_name(binding.action) == action
     )
