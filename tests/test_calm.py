@@ -6,13 +6,13 @@ import pytest
 import textual.constants
 from textual.pilot import Pilot
 
-from walkthrough.app import WalkthroughApp
 from walkthrough.content import LoadedWalkthrough
 from walkthrough.screens.calm import CalmScreen
 from walkthrough.screens.walkthrough import WalkthroughScreen
 from walkthrough.widgets.nav import TouchButton
 from walkthrough.widgets.pacer import BreathShape
 
+from .apps import make_app
 from .conftest import FakeClock
 from .screen_helpers import flat, screen_text
 
@@ -38,7 +38,7 @@ async def advance(pilot: Pilot[None], screen: CalmScreen, clock: FakeClock, seco
 async def test_b_opens_the_pacer_and_escape_returns_to_the_same_step(
     good_content: LoadedWalkthrough, clock: FakeClock
 ) -> None:
-    app = WalkthroughApp(good_content, clock=clock)
+    app = make_app(good_content, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_calm(pilot, clock, page=2)
         assert "Ready" in flat(screen_text(app))
@@ -50,7 +50,7 @@ async def test_b_opens_the_pacer_and_escape_returns_to_the_same_step(
 
 
 async def test_breathe_button_and_stop_button(good_content: LoadedWalkthrough, clock: FakeClock) -> None:
-    app = WalkthroughApp(good_content, clock=clock)
+    app = make_app(good_content, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("right")
         await pilot.click("#breathe")
@@ -62,7 +62,7 @@ async def test_breathe_button_and_stop_button(good_content: LoadedWalkthrough, c
 async def test_three_two_one_then_phases_in_the_pattern_order(
     good_content: LoadedWalkthrough, clock: FakeClock
 ) -> None:
-    app = WalkthroughApp(good_content, clock=clock)
+    app = make_app(good_content, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_calm(pilot, clock)
         shown = flat(screen_text(app))
@@ -77,7 +77,7 @@ async def test_three_two_one_then_phases_in_the_pattern_order(
 
 
 async def test_space_pauses_and_resumes_the_countdown(good_content: LoadedWalkthrough, clock: FakeClock) -> None:
-    app = WalkthroughApp(good_content, clock=clock)
+    app = make_app(good_content, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_calm(pilot, clock)
         await advance(pilot, screen, clock, 3 + 10)
@@ -89,7 +89,7 @@ async def test_space_pauses_and_resumes_the_countdown(good_content: LoadedWalkth
 
 
 async def test_length_by_key_and_tap_and_the_end(good_content: LoadedWalkthrough, clock: FakeClock) -> None:
-    app = WalkthroughApp(good_content, clock=clock)
+    app = make_app(good_content, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_calm(pilot, clock, page=3)
         await pilot.press("5")
@@ -107,7 +107,7 @@ async def test_length_by_key_and_tap_and_the_end(good_content: LoadedWalkthrough
 
 
 async def test_pattern_choice_by_tap_and_key(good_content: LoadedWalkthrough, clock: FakeClock) -> None:
-    app = WalkthroughApp(good_content, clock=clock)
+    app = make_app(good_content, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_calm(pilot, clock)
         await pilot.click("#pattern-even")
@@ -119,7 +119,7 @@ async def test_pattern_choice_by_tap_and_key(good_content: LoadedWalkthrough, cl
 async def test_bell_rings_at_phase_changes_only_when_turned_on(
     good_content: LoadedWalkthrough, clock: FakeClock
 ) -> None:
-    app = WalkthroughApp(good_content, clock=clock)
+    app = make_app(good_content, clock=clock)
     rings = []
     app.bell = lambda: rings.append(1)  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:
@@ -137,7 +137,7 @@ async def test_bell_rings_at_phase_changes_only_when_turned_on(
 async def test_shape_grows_on_the_in_breath_and_shrinks_on_the_out_breath(
     good_content: LoadedWalkthrough, clock: FakeClock
 ) -> None:
-    app = WalkthroughApp(good_content, clock=clock)
+    app = make_app(good_content, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_calm(pilot, clock)
         shape = screen.query_one(BreathShape)
@@ -157,7 +157,7 @@ async def test_reduced_motion_shows_no_moving_shape(
 ) -> None:
     if how == "environment":
         monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
-    app = WalkthroughApp(good_content, clock=clock, reduced_motion=how == "flag")
+    app = make_app(good_content, clock=clock, reduced_motion=how == "flag")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_calm(pilot, clock)
         shown = await advance(pilot, screen, clock, 3.5)
@@ -169,7 +169,7 @@ async def test_reduced_motion_shows_no_moving_shape(
 async def test_hands_free_reading_turns_pages_and_a_tap_pauses_it(
     good_content: LoadedWalkthrough, clock: FakeClock
 ) -> None:
-    app = WalkthroughApp(good_content, clock=clock)
+    app = make_app(good_content, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, WalkthroughScreen)
@@ -194,7 +194,7 @@ async def test_hands_free_reading_turns_pages_and_a_tap_pauses_it(
 
 
 async def test_no_timer_is_left_running_after_calming_mode(good_content: LoadedWalkthrough, clock: FakeClock) -> None:
-    app = WalkthroughApp(good_content, clock=clock)
+    app = make_app(good_content, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_calm(pilot, clock)
         await advance(pilot, screen, clock, 4)
@@ -210,7 +210,7 @@ async def test_no_timer_is_left_running_after_calming_mode(good_content: LoadedW
 
 
 async def test_footer_names_what_space_does_now(good_content: LoadedWalkthrough, clock: FakeClock) -> None:
-    app = WalkthroughApp(good_content, clock=clock)
+    app = make_app(good_content, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_calm(pilot, clock)
         assert "space Pause" in flat(screen_text(app))
@@ -225,7 +225,7 @@ async def test_footer_names_what_space_does_now(good_content: LoadedWalkthrough,
 
 async def test_hands_free_reading_stops_on_the_last_page(good_content: LoadedWalkthrough, clock: FakeClock) -> None:
     """There is no next page to count down to: reading stops there, and a / Auto do nothing."""
-    app = WalkthroughApp(good_content, clock=clock)
+    app = make_app(good_content, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, WalkthroughScreen)

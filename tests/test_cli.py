@@ -209,10 +209,11 @@ def test_each_browser_session_runs_the_app_with_the_same_options(tmp_path: Path)
     """The per-tab command quotes every value: a folder name with a ';' in it is a name, never a command."""
     import shlex
 
-    from walkthrough.serve import SessionOptions
+    from walkthrough.serve import tab_command
+    from walkthrough.settings import Settings
 
     odd = tmp_path / "clinic; touch hacked"
-    command = SessionOptions(content=odd, language="es", kiosk=True, idle_seconds=60).command()
+    command = tab_command(Settings(content=odd, language="es", mode="kiosk", idle_seconds=60))
     assert command.startswith("exec ")
     argv = shlex.split(command.removeprefix("exec "))
     assert argv[:3] == [sys.executable, "-m", "walkthrough"]

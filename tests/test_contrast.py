@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from walkthrough.app import WalkthroughApp
 from walkthrough.content import LoadedWalkthrough
 from walkthrough.themes import CALM, HIGH_CONTRAST
 
+from .apps import make_app
 from .screen_helpers import flat, low_contrast_text, screen_text
 
 PAGES = 8
@@ -15,7 +15,7 @@ PAGES = 8
 
 @pytest.mark.parametrize("theme", [CALM.name, HIGH_CONTRAST.name])
 async def test_all_text_on_every_page_meets_aa_contrast(good_content: LoadedWalkthrough, theme: str) -> None:
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = theme
         for _ in range(PAGES):
@@ -38,7 +38,7 @@ async def test_all_text_on_every_page_meets_aa_contrast(good_content: LoadedWalk
 
 @pytest.mark.parametrize("theme", [CALM.name, HIGH_CONTRAST.name])
 async def test_hovered_button_keeps_contrast(good_content: LoadedWalkthrough, theme: str) -> None:
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = theme
         for button in ("#next", "#back", "#help"):
@@ -51,7 +51,7 @@ async def test_no_color_keeps_every_text_readable(
     good_content: LoadedWalkthrough, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     assert app.no_color
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(PAGES):
@@ -67,7 +67,7 @@ async def test_every_button_state_keeps_contrast(
     good_content: LoadedWalkthrough, theme: str, size: tuple[int, int]
 ) -> None:
     """Pressed, chosen (a toggle that is on) and disabled, with a border (tall screens) and with a fill (short ones)."""
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=size) as pilot:
         app.theme = theme
         await pilot.pause()

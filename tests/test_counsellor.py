@@ -7,7 +7,6 @@ from textual.widget import Widget
 
 from walkthrough.app import WalkthroughApp
 from walkthrough.content import LoadedWalkthrough
-from walkthrough.kiosk import KioskSettings
 from walkthrough.screens.faq import FaqScreen
 from walkthrough.screens.help import HelpScreen
 from walkthrough.screens.overview import OverviewScreen
@@ -15,6 +14,7 @@ from walkthrough.screens.walkthrough import WalkthroughScreen
 from walkthrough.talk import TalkTimer, minutes_and_seconds
 from walkthrough.widgets.counsellor import TalkClock
 
+from .apps import make_app
 from .conftest import FakeClock
 from .screen_helpers import flat, screen_text
 
@@ -49,7 +49,7 @@ def base(app: WalkthroughApp) -> WalkthroughScreen:
 
 
 def counsellor_app(content: LoadedWalkthrough, clock: FakeClock) -> WalkthroughApp:
-    return WalkthroughApp(content, clock=clock, counsellor=True)
+    return make_app(content, clock=clock, counsellor=True)
 
 
 async def test_notes_follow_the_page(good_content: LoadedWalkthrough, clock: FakeClock) -> None:
@@ -67,8 +67,8 @@ async def test_notes_follow_the_page(good_content: LoadedWalkthrough, clock: Fak
 @pytest.mark.parametrize("mode", ["patient", "kiosk"])
 async def test_patients_never_get_notes(good_content: LoadedWalkthrough, clock: FakeClock, mode: str) -> None:
     """Not hidden but absent: no note is anywhere in the widget tree, on any page, in common questions either."""
-    kiosk = KioskSettings() if mode == "kiosk" else None
-    app = WalkthroughApp(good_content, clock=clock, kiosk=kiosk)
+    kiosk = dict() if mode == "kiosk" else None
+    app = make_app(good_content, clock=clock, kiosk=kiosk)
     async with app.run_test(size=(160, 40)) as pilot:
         screen = base(app)
         for _ in range(screen.page_count):
@@ -87,7 +87,7 @@ async def test_patients_never_get_notes(good_content: LoadedWalkthrough, clock: 
 
 def test_a_kiosk_can_never_be_in_counsellor_mode(good_content: LoadedWalkthrough) -> None:
     with pytest.raises(ValueError, match="kiosk"):
-        WalkthroughApp(good_content, kiosk=KioskSettings(), counsellor=True)
+        make_app(good_content, kiosk=dict(), counsellor=True)
 
 
 async def test_talk_timer_counts_pauses_and_resets(good_content: LoadedWalkthrough, clock: FakeClock) -> None:
@@ -218,7 +218,7 @@ async def test_h_hides_and_shows_the_notes(good_content: LoadedWalkthrough, cloc
 
 
 async def test_common_questions_for_a_patient(good_content: LoadedWalkthrough, clock: FakeClock) -> None:
-    app = WalkthroughApp(good_content, clock=clock)
+    app = make_app(good_content, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("right", "right")
         await pilot.click("#faq")
@@ -243,7 +243,7 @@ async def test_common_questions_for_a_counsellor_show_their_notes(
 
 async def test_no_common_questions_means_no_button(good_content: LoadedWalkthrough, clock: FakeClock) -> None:
     content = good_content._replace(walkthrough=good_content.walkthrough.model_copy(update={"faq": ()}))
-    app = WalkthroughApp(content, clock=clock)
+    app = make_app(content, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         assert not app.screen.query("#faq")
         await pilot.press("f")

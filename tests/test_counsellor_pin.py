@@ -16,13 +16,14 @@ from textual.widgets import Input
 
 from walkthrough.cli import main
 from walkthrough.content import LoadedWalkthrough
-from walkthrough.counsellor_gate import PinFirstApp
+from walkthrough.modes.pin_first import PinFirstApp
 from walkthrough.pin import LOCK_SECONDS, MAX_TRIES, hash_pin
 from walkthrough.pin_shared import SharedPinGuard
 from walkthrough.screens.faq import FaqScreen
 from walkthrough.screens.overview import OverviewScreen
 from walkthrough.screens.staff import StaffPinScreen
 from walkthrough.screens.walkthrough import WalkthroughScreen
+from walkthrough.settings import Settings
 
 from .conftest import GOOD, FakeClock, write_content
 from .screen_helpers import flat, screen_text
@@ -33,7 +34,15 @@ PIN_HASH = hash_pin(PIN)
 
 
 def gate_app(content: LoadedWalkthrough, clock: FakeClock, tries_file: Path | None = None) -> PinFirstApp:
-    return PinFirstApp(content, staff_pin_hash=PIN_HASH, clock=clock, tries_file=tries_file)
+    settings = Settings(
+        content.source,
+        mode="counsellor",
+        pin_first=True,
+        staff_pin_hash=PIN_HASH,
+        pin_tries_file=tries_file,
+        clock=clock,
+    )
+    return PinFirstApp(content, settings)
 
 
 def every_text(app: PinFirstApp) -> str:

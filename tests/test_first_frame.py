@@ -11,12 +11,14 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.css.stylesheet import Stylesheet
 
+from walkthrough import startup
 from walkthrough.app import WalkthroughApp
 from walkthrough.content import LoadedWalkthrough
 from walkthrough.screens.walkthrough import WalkthroughScreen
 from walkthrough.stylesheets import FOLDER, FOR_COUNSELLOR, FOR_FIRST_SCREEN, FOR_OTHER_SCREENS, stylesheet
 from walkthrough.widgets.nav import TouchButton
 
+from .apps import make_app
 from .screen_helpers import screen_text
 
 FIRST_FRAME_PROBE = """
@@ -93,7 +95,7 @@ def test_every_stylesheet_is_read_by_someone() -> None:
 async def test_opening_the_other_screens_reparses_and_restyles_nothing(
     good_content: LoadedWalkthrough, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(50):  # the other stylesheets are read just after the first frame
             await pilot.pause(0.02)
@@ -122,10 +124,10 @@ async def test_opening_the_other_screens_reparses_and_restyles_nothing(
 
 async def test_the_counsellor_stylesheet_is_read_only_in_counsellor_mode(good_content: LoadedWalkthrough) -> None:
     counsellor = stylesheet(FOR_COUNSELLOR)
-    patient_app = WalkthroughApp(good_content)
+    patient_app = make_app(good_content)
     async with patient_app.run_test(size=(80, 24)):
         assert not patient_app.stylesheet.has_source(str(counsellor))
-    counsellor_app = WalkthroughApp(good_content, counsellor=True)
+    counsellor_app = make_app(good_content, counsellor=True)
     async with counsellor_app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert counsellor_app.stylesheet.has_source(str(counsellor))
@@ -134,7 +136,7 @@ async def test_the_counsellor_stylesheet_is_read_only_in_counsellor_mode(good_co
 
 
 async def test_a_disabled_or_just_pressed_button_does_nothing(good_content: LoadedWalkthrough) -> None:
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, WalkthroughScreen)
@@ -190,10 +192,10 @@ async def test_the_collector_comes_back_on_even_if_loading_the_rest_fails(
     def unreadable(app: WalkthroughApp) -> None:
         raise OSError("a stylesheet could not be read")
 
-    monkeypatch.setattr(WalkthroughApp, "load_other_stylesheets", unreadable)
+    monkeypatch.setattr(startup, "load_other_stylesheets", unreadable)
     gc.disable()  # as `walkthrough` starts the app
     try:
-        app = WalkthroughApp(good_content)
+        app = make_app(good_content)
         with pytest.raises(OSError):
             async with app.run_test(size=(80, 24)) as pilot:
                 await pilot.pause(0.2)

@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from walkthrough.app import WalkthroughApp
 from walkthrough.content import LoadedWalkthrough
-from walkthrough.kiosk import STAFF_EXIT_CODE, KioskSettings, open_log
+from walkthrough.kiosk import STAFF_EXIT_CODE, open_log
 from walkthrough.pin import hash_pin
 from walkthrough.screens.calm import CalmScreen
 from walkthrough.screens.fault import FaultScreen
@@ -22,6 +22,7 @@ from walkthrough.screens.staff import StaffPinScreen
 from walkthrough.screens.walkthrough import WalkthroughScreen
 from walkthrough.themes import CALM, HIGH_CONTRAST
 
+from .apps import make_app
 from .conftest import FakeClock
 from .screen_helpers import flat, screen_text
 
@@ -54,8 +55,8 @@ def kiosk_app(
     log: logging.Logger | None = None,
     idle_seconds: float = 5,
 ) -> WalkthroughApp:
-    settings = KioskSettings(idle_seconds=idle_seconds, staff_pin_hash=pin_hash)
-    return WalkthroughApp(content, clock=clock, kiosk=settings, log=log)
+    settings = dict(idle_seconds=idle_seconds, staff_pin_hash=pin_hash)
+    return make_app(content, clock=clock, kiosk=settings, log=log)
 
 
 def walkthrough_screen(app: WalkthroughApp) -> WalkthroughScreen:
@@ -97,7 +98,7 @@ async def test_blocked_action_does_nothing(good_content: LoadedWalkthrough, cloc
 
 async def test_the_same_keys_work_outside_a_kiosk(good_content: LoadedWalkthrough) -> None:
     """The blocking is the kiosk's doing: a normal app still quits on q."""
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("q")
         await pilot.pause()
@@ -225,8 +226,8 @@ async def test_silence_after_the_warning_starts_afresh(good_content: LoadedWalkt
 
 async def test_fresh_start_with_real_timers(good_content: LoadedWalkthrough) -> None:
     """The timers themselves (not a test calling them) bring the warning and then the fresh start."""
-    settings = KioskSettings(idle_seconds=0.3, warning_seconds=0.6)
-    app = WalkthroughApp(good_content, kiosk=settings)
+    settings = dict(idle_seconds=0.3, warning_seconds=0.6)
+    app = make_app(good_content, kiosk=settings)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("right")
         saw_warning = False
@@ -418,7 +419,7 @@ async def test_a_fault_that_repeats_ends_the_app_for_its_supervisor(
 async def test_outside_a_kiosk_a_fault_ends_the_app_without_a_traceback(
     good_content: LoadedWalkthrough, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     with pytest.raises(RuntimeError):
         async with app.run_test(size=(80, 24)) as pilot:
             monkeypatch.setattr(WalkthroughScreen, "action_next", failing_next)

@@ -17,7 +17,6 @@ from textual.pilot import Pilot
 
 from walkthrough.app import WalkthroughApp
 from walkthrough.content import LoadedWalkthrough, load_walkthrough
-from walkthrough.kiosk import KioskSettings
 from walkthrough.screens.calm import CalmScreen
 from walkthrough.screens.faq import FaqScreen
 from walkthrough.screens.fault import FaultScreen
@@ -26,6 +25,7 @@ from walkthrough.screens.idle import IdleWarningScreen
 from walkthrough.screens.staff import StaffPinScreen
 from walkthrough.screens.walkthrough import WalkthroughScreen
 
+from .apps import make_app
 from .conftest import GOOD, FakeClock
 from .test_kiosk import BLOCKED_KEYS, STAFF_PIN_HASH
 
@@ -117,8 +117,8 @@ def check(app: WalkthroughApp) -> None:
 
 async def run_steps(content: LoadedWalkthrough, steps: list[object]) -> None:
     clock = FakeClock()
-    settings = KioskSettings(idle_seconds=IDLE_SECONDS, warning_seconds=WARNING_SECONDS, staff_pin_hash=STAFF_PIN_HASH)
-    app = WalkthroughApp(content, clock=clock, kiosk=settings)
+    settings = dict(idle_seconds=IDLE_SECONDS, warning_seconds=WARNING_SECONDS, staff_pin_hash=STAFF_PIN_HASH)
+    app = make_app(content, clock=clock, kiosk=settings)
     async with app.run_test(size=(80, 24)) as pilot:
         for step in steps:
             await take(pilot, app, clock, step)

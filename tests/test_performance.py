@@ -18,6 +18,8 @@ from walkthrough.content import load_walkthrough
 from walkthrough.content.loader import load_languages
 from walkthrough.screens.walkthrough import WalkthroughScreen
 
+from .apps import make_app
+
 BUNDLED = Path(__file__).resolve().parents[1] / "content" / "ketamine-infusion"
 PAGES_AND_PANELS = [
     *["right"] * 7,  # every page; the footer's keys change at both ends
@@ -32,7 +34,7 @@ LANGUAGES = ["right", "l", "right", "l", "left", "left"]  # Spanish and back: ev
 def bundled_app(**kwargs: Any) -> WalkthroughApp:
     first = load_walkthrough(BUNDLED)
     languages, _ = load_languages(BUNDLED, first)
-    return WalkthroughApp(first, languages=languages, **kwargs)
+    return make_app(first, languages=languages, **kwargs)
 
 
 def live_widgets() -> int:

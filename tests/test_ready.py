@@ -229,7 +229,7 @@ def test_a_cache_edited_by_hand_with_a_new_digest_still_cannot_break_a_start(
 def test_the_other_screens_are_loaded_just_after_the_first_frame() -> None:
     code = (
         "import asyncio, sys\n"
-        "from walkthrough.app import OTHER_SCREENS, WalkthroughApp\n"
+        "from walkthrough.app import WalkthroughApp\nfrom walkthrough.startup import OTHER_SCREENS\n"
         "from walkthrough.content.files import bundled_content_dir\n"
         "from walkthrough.content.ready import load_ready\n"
         "def loaded():\n"

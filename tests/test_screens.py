@@ -18,6 +18,7 @@ from walkthrough.widgets.more_hint import MoreHint
 from walkthrough.widgets.nav import TouchButton
 from walkthrough.widgets.text import PlainText
 
+from .apps import make_app
 from .conftest import write_content
 from .screen_helpers import flat, screen_text
 
@@ -48,7 +49,7 @@ def page_text(app: WalkthroughApp) -> str:
 
 
 async def test_full_visit_forward_and_back_by_keys(good_content: LoadedWalkthrough) -> None:
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=(80, 24)) as pilot:
         seen = [page_text(app)]
         for key in ["right", "space", "n", "right", "right", "right", "right"]:
@@ -67,7 +68,7 @@ async def test_full_visit_forward_and_back_by_keys(good_content: LoadedWalkthrou
 
 
 async def test_full_visit_by_tapping_the_buttons(good_content: LoadedWalkthrough) -> None:
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=(80, 24)) as pilot:
         for heading in PAGE_HEADINGS:
             assert heading in flat(screen_text(app))
@@ -78,7 +79,7 @@ async def test_full_visit_by_tapping_the_buttons(good_content: LoadedWalkthrough
 
 
 async def test_next_on_the_last_page_and_back_on_the_first_do_nothing(good_content: LoadedWalkthrough) -> None:
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("left", "p", "home")
         assert "Hello" in page_text(app)
@@ -99,7 +100,7 @@ async def test_content_markup_is_shown_literally_and_does_nothing(tmp_path: Path
         "  title: Hello": '  title: "[bold]Hi[/] [@click=app.quit]Tap[/]"',
         "  body: This is fixture text for tests.": '  body: "Press [Enter] now [/] [link=https://example.com]x[/link]"',
     }
-    app = WalkthroughApp(load_walkthrough(write_content(tmp_path, hostile)))
+    app = make_app(load_walkthrough(write_content(tmp_path, hostile)))
     async with app.run_test(size=(80, 24)) as pilot:
         shown = flat(screen_text(app))
         assert "[bold]Hi[/] [@click=app.quit]Tap[/]" in shown
@@ -116,7 +117,7 @@ async def test_content_markup_is_shown_literally_and_does_nothing(tmp_path: Path
 async def test_every_page_fits_without_overlap_or_cut_off_text(
     good_content: LoadedWalkthrough, size: tuple[int, int]
 ) -> None:
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=size) as pilot:
         screen = app.screen
         assert isinstance(screen, WalkthroughScreen)
@@ -140,7 +141,7 @@ async def test_every_page_fits_without_overlap_or_cut_off_text(
 async def test_long_step_scrolls_to_its_end_at_tablet_portrait_size() -> None:
     from walkthrough.content import bundled_content_dir
 
-    app = WalkthroughApp(load_walkthrough(bundled_content_dir()))
+    app = make_app(load_walkthrough(bundled_content_dir()))
     async with app.run_test(size=(40, 15)) as pilot:
         await pilot.press("right")
         page = app.screen.current_page  # type: ignore[attr-defined]
@@ -154,7 +155,7 @@ async def test_long_step_scrolls_to_its_end_at_tablet_portrait_size() -> None:
 
 
 async def test_safety_line_is_on_every_page(good_content: LoadedWalkthrough) -> None:
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in PAGE_HEADINGS:
             assert "Ask to stop at any time." in screen_text(app)
@@ -162,7 +163,7 @@ async def test_safety_line_is_on_every_page(good_content: LoadedWalkthrough) -> 
 
 
 async def test_counsellor_notes_never_reach_the_patient_screen(good_content: LoadedWalkthrough) -> None:
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=(200, 60)) as pilot:
         for _ in PAGE_HEADINGS:
             all_text = " ".join(str(widget.render()) for widget in app.screen.query(PlainText))
@@ -171,7 +172,7 @@ async def test_counsellor_notes_never_reach_the_patient_screen(good_content: Loa
 
 
 async def test_help_opens_and_closes_by_key_and_tap(good_content: LoadedWalkthrough) -> None:
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -188,7 +189,7 @@ async def test_help_opens_and_closes_by_key_and_tap(good_content: LoadedWalkthro
 
 
 async def test_contrast_toggles_by_key_and_by_the_welcome_button(good_content: LoadedWalkthrough) -> None:
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.theme == "walkthrough-calm"
         await pilot.press("c")
@@ -198,7 +199,7 @@ async def test_contrast_toggles_by_key_and_by_the_welcome_button(good_content: L
 
 
 async def test_q_quits(good_content: LoadedWalkthrough) -> None:
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("q")
         await pilot.pause()
@@ -207,7 +208,7 @@ async def test_q_quits(good_content: LoadedWalkthrough) -> None:
 
 
 async def test_tapping_a_key_in_the_footer_does_what_the_key_does(good_content: LoadedWalkthrough) -> None:
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=(120, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -228,7 +229,7 @@ async def test_tapping_a_key_in_the_footer_does_what_the_key_does(good_content: 
 
 async def test_a_narrow_footer_leaves_out_whole_keys(good_content: LoadedWalkthrough) -> None:
     """At 40 columns not every key fits: the ones that do are whole, never cut in the middle of a word."""
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=(40, 15)) as pilot:
         await pilot.press("right")
         await pilot.pause()
@@ -241,7 +242,7 @@ async def test_a_narrow_footer_leaves_out_whole_keys(good_content: LoadedWalkthr
 
 
 async def test_footer_shows_which_keys_act(good_content: LoadedWalkthrough) -> None:
-    app = WalkthroughApp(good_content)
+    app = make_app(good_content)
     async with app.run_test(size=(120, 24)) as pilot:
         await pilot.pause()
         bottom = screen_text(app).rstrip().splitlines()[-1]
@@ -258,7 +259,7 @@ async def test_more_below_shows_only_when_there_is_more_below(tmp_path: Path, tu
     """Turned by key or by tapping Next (the pointer then rests on the button), the hint matches the page on
     show, at a size where pages fit and one where they don't, and it goes once the page is scrolled to the end."""
     folder = write_content(tmp_path, {"Second body.": "A long line of text that fills the page. " * 40})
-    app = WalkthroughApp(load_walkthrough(folder))
+    app = make_app(load_walkthrough(folder))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -283,7 +284,7 @@ async def test_more_below_shows_only_when_there_is_more_below(tmp_path: Path, tu
 
 async def test_common_questions_say_when_there_is_more_below() -> None:
     """The longest screen (the bundled twelve questions): "More below" while answers are below the fold."""
-    app = WalkthroughApp(load_walkthrough(Path(__file__).resolve().parents[1] / "content" / "ketamine-infusion"))
+    app = make_app(load_walkthrough(Path(__file__).resolve().parents[1] / "content" / "ketamine-infusion"))
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.press("f")
         await pilot.pause(0.1)

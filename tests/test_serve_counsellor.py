@@ -220,12 +220,13 @@ def test_the_patients_path_never_shows_a_note(tmp_path: Path) -> None:
 
 def test_the_counsellor_command_is_never_a_kiosk_and_the_patients_never_a_counsellors(tmp_path: Path) -> None:
     """``serve --kiosk --counsellor``: kiosks on /, the counsellor's view (PIN first, shared tries) on /counsellor."""
-    from walkthrough.serve import SessionOptions
+    from walkthrough.serve import tab_command
     from walkthrough.serve.counsellor import counsellor_command
+    from walkthrough.settings import Settings
 
-    options = SessionOptions(content=GOOD, kiosk=True, idle_seconds=30, counsellor=True, log=tmp_path / "app.log")
-    patient = options.command().split()
-    counsellor = counsellor_command(options, tmp_path / "tries").split()
+    settings = Settings(content=GOOD, mode="kiosk", idle_seconds=30, log=tmp_path / "app.log")
+    patient = tab_command(settings).split()
+    counsellor = counsellor_command(settings, tmp_path / "tries").split()
     assert "--kiosk" in patient and "--counsellor" not in patient and "--pin-first" not in patient
     assert "--kiosk" not in counsellor and "--idle-seconds" not in counsellor
     assert {"--counsellor", "--pin-first", "--pin-tries-file", str(tmp_path / "tries")} <= set(counsellor)

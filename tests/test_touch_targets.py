@@ -12,6 +12,7 @@ from walkthrough.content import load_walkthrough
 from walkthrough.content.loader import load_languages
 from walkthrough.widgets.nav import TouchButton, nav_columns, nav_layout
 
+from .apps import make_app
 from .conftest import FakeClock
 
 BUNDLED = Path(__file__).resolve().parents[1] / "content" / "ketamine-infusion"
@@ -37,7 +38,7 @@ def bundled_app(language: str = "en") -> WalkthroughApp:
     """The bundled walkthrough in ``language``, with every language on offer (so the welcome has its buttons)."""
     first = load_walkthrough(BUNDLED, language)
     languages, _ = load_languages(BUNDLED, first)
-    return WalkthroughApp(first, clock=FakeClock(), languages=languages)
+    return make_app(first, clock=FakeClock(), languages=languages)
 
 
 def button_boxes(app: WalkthroughApp) -> dict[str, Region]:

@@ -10,6 +10,7 @@ from walkthrough.content import load_walkthrough
 from walkthrough.screens.walkthrough import WalkthroughScreen
 from walkthrough.watch import ContentWatcher
 
+from .apps import make_app
 from .conftest import write_content
 from .screen_helpers import screen_text
 
@@ -38,7 +39,7 @@ async def test_a_save_shows_on_the_same_page_and_a_bad_save_keeps_the_last_good_
     folder = write_content(tmp_path / "walk")
     en = folder / "en.yaml"
     good = en.read_text(encoding="utf-8")
-    app = WalkthroughApp(load_walkthrough(folder), watch=folder)
+    app = make_app(load_walkthrough(folder), watch=folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("right", "right")
         await pilot.pause()
@@ -71,7 +72,7 @@ async def test_a_save_shows_on_the_same_page_and_a_bad_save_keeps_the_last_good_
 async def test_a_bad_clinic_value_keeps_the_old_numbers(tmp_path: Path) -> None:
     folder = write_content(tmp_path / "walk")
     clinic = folder / "clinic.yaml"
-    app = WalkthroughApp(load_walkthrough(folder), watch=folder)
+    app = make_app(load_walkthrough(folder), watch=folder)
     async with app.run_test(size=(80, 24)) as pilot:
         before = app.content
         text = clinic.read_text(encoding="utf-8")
@@ -86,7 +87,7 @@ async def test_a_bad_clinic_value_keeps_the_old_numbers(tmp_path: Path) -> None:
 async def test_the_app_polls_by_itself(tmp_path: Path) -> None:
     folder = write_content(tmp_path / "walk")
     en = folder / "en.yaml"
-    app = WalkthroughApp(load_walkthrough(folder), watch=folder)
+    app = make_app(load_walkthrough(folder), watch=folder)
     async with app.run_test(size=(80, 24)) as pilot:
         save(en, en.read_text(encoding="utf-8").replace("title: Hello", "title: Hello again"))
         for _ in range(40):  # the poll runs twice a second; give it up to 4 s on a slow machine

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .content.model import BreathingPattern, Calm
+    from .content.shapes import BreathingPattern, Calm
 
 
 Clock = Callable[[], float]

@@ -22,8 +22,8 @@ from .content.files import bundled_content_dir, walkthrough_path
 from .content.limits import DEFAULT_MAX_GRADE, IDLE_SECONDS_MAX, IDLE_SECONDS_MIN
 from .content.problems import ContentError
 from .content.ready import default_cache_dir, load_ready
-from .content.records import LoadedWalkthrough
-from .kiosk import KioskSettings, clean_environment, default_log_path, open_log
+from .kiosk import clean_environment, default_log_path, open_log
+from .settings import Asked, SettingsError, settings_for
 from .stop_signals import restore_exit_signals
 
 
@@ -188,99 +188,72 @@ def _run(argv: Sequence[str] | None) -> int:
         from .serve.cli import serve_in_browsers
 
         return serve_in_browsers(args)
-    return run_app(
-        walkthrough_path(args.content or bundled_content_dir()),
-        args.lang.lower() if args.lang else None,
+    return run_app(asked_on_the_command_line(args))
+
+
+def asked_on_the_command_line(args: argparse.Namespace) -> Asked:
+    """What the command line asks of the app (the clinic file fills in the rest: see settings.py)."""
+    return Asked(
+        content=walkthrough_path(args.content or bundled_content_dir()),
+        language=args.lang.lower() if args.lang else None,
+        kiosk=args.kiosk,
+        counsellor=args.counsellor,
+        idle_seconds=args.idle_seconds,
         reduced_motion=args.reduced_motion,
         watch=args.watch,
-        kiosk=args.kiosk,
-        idle_seconds=args.idle_seconds,
-        log_path=args.log,
-        counsellor=args.counsellor,
-        pin_first=(args.pin_tries_file or True) if args.pin_first else None,
+        log=args.log,
+        pin_first=args.pin_first,
+        pin_tries_file=args.pin_tries_file,
     )
 
 
-def run_app(
-    path: Path,
-    language: str | None,
-    *,
-    reduced_motion: bool = False,
-    watch: bool = False,
-    kiosk: bool = False,
-    idle_seconds: int | None = None,
-    log_path: Path | None = None,
-    counsellor: bool = False,
-    pin_first: Path | bool | None = None,
-) -> int:
-    """Load the content, then show it; bad content exits 2 before any screen is drawn.
+def run_app(asked: Asked) -> int:
+    """Load the content, then show it; bad content or settings exit 2 before any screen is drawn.
 
-    With ``pin_first`` (counsellor mode only), the staff PIN comes before
-    anything else, its wrong tries shared through the file it names, if any.
-    A kiosk (``kiosk`` or the clinic's ``kiosk: true``) first drops Textual's
+    A kiosk (``--kiosk`` or the clinic's ``kiosk: true``) first drops Textual's
     unsafe environment settings, before Textual is imported and reads them.
     """
     # Everything made from here to the first frame lives as long as the app: collecting it again and again
     # on the way only costs time. The app collects once, freezes it and turns the collector back on then.
     gc.disable()
     try:
-        return _load_and_show(
-            path, language, reduced_motion, watch, kiosk, idle_seconds, log_path, counsellor, pin_first
-        )
+        return _load_and_show(asked)
     finally:
         gc.enable()
 
 
-def _load_and_show(
-    path: Path,
-    language: str | None,
-    reduced_motion: bool,
-    watch: bool,
-    kiosk: bool,
-    idle_seconds: int | None,
-    log_path: Path | None,
-    counsellor: bool,
-    pin_first: Path | bool | None,
-) -> int:
+def _load_and_show(asked: Asked) -> int:
     try:
         # A kiosk reads the checked content that validate, serve or a normal start remembered,
         # but writes nothing but its log.
         ready = load_ready(
-            path, language, default_cache_dir(), may_write=lambda ready: not (kiosk or ready.first.clinic.kiosk)
+            asked.content,
+            asked.language,
+            default_cache_dir(),
+            may_write=lambda ready: not (asked.kiosk or ready.first.clinic.kiosk),
         )
     except ContentError as error:
         return report_bad_content(error, "nothing was shown")
     content = ready.first
-    if counsellor and content.clinic.kiosk:
-        print(
-            "walkthrough: clinic.yaml says 'kiosk: true', and a kiosk never shows counsellor notes; "
-            "use a copy of the content without it for counsellor mode.",
-            file=sys.stderr,
-        )
+    try:
+        settings = settings_for(asked, content.clinic)
+    except SettingsError as error:
+        print(f"walkthrough: {error}", file=sys.stderr)
         return 2
-    settings = kiosk_settings(content, idle_seconds) if kiosk or content.clinic.kiosk else None
-    if settings is not None:
+    if settings.pin_first and not settings.staff_pin_hash:
+        from .pin_shared import NO_PIN_FOR_COUNSELLOR
+
+        print(NO_PIN_FOR_COUNSELLOR, file=sys.stderr)
+        return 2
+    if settings.kiosk:
         clean_environment(os.environ)
         sys.dont_write_bytecode = True  # a kiosk writes nothing but its log
-    log = open_log(log_path or default_log_path())
+    log = open_log(settings.log or default_log_path())
     for problem in ready.skipped:
         log.warning("language not offered: %s", problem)
-    if pin_first is not None:
-        from .counsellor_gate import run_behind_pin
+    from .modes import app_for  # Textual loads only once the content is good and the environment clean.
 
-        return run_behind_pin(ready, pin_first, log, reduced_motion=reduced_motion, watch=path if watch else None)
-    from .app import WalkthroughApp  # Textual loads only once the content is good and the environment clean.
-
-    app = WalkthroughApp(
-        content,
-        reduced_motion=reduced_motion,
-        kiosk=settings,
-        log=log,
-        handle_signals=True,
-        counsellor=counsellor,
-        languages=ready.languages,
-        watch=path if watch else None,
-    )
+    app = app_for(content, settings, languages=ready.languages, log=log, handle_signals=True)
     app.run()
     let_go_of_a_closed_terminal()
     return app.return_code or 0
@@ -310,16 +283,6 @@ def report_bad_content(error: ContentError, outcome: str) -> int:
         print(problem, file=sys.stderr)
     print(f"walkthrough: the content has {len(error.problems)} problem(s); {outcome}.", file=sys.stderr)
     return 2
-
-
-def kiosk_settings(content: LoadedWalkthrough, idle_seconds: int | None) -> KioskSettings:
-    """The kiosk's settings: the clinic's, with the command line's idle time first."""
-    clinic = content.clinic
-    return KioskSettings(
-        idle_seconds=idle_seconds or clinic.idle_seconds,
-        staff_pin_hash=clinic.staff_pin_hash,
-        staff_key=clinic.staff_key,
-    )
 
 
 def print_pin_hash() -> int:

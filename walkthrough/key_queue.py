@@ -1,6 +1,6 @@
 """Keys typed while the app swaps one screen stack for another, held and then applied in order.
 
-A language switch replaces every screen (see ``WalkthroughApp._replace_session``),
+A language switch replaces every screen (see ``WalkthroughApp.replace_session``),
 and the swap runs from the app's queue, after the key that asked for it. Keys
 already on their way would act on the screens being thrown away: ``l`` then
 ``b``, typed together, opened calming mode on the old stack, which the swap

@@ -1,4 +1,6 @@
-"""Waiting-room kiosk rules that need no screen: settings, the idle clock, the log, a safe environment.
+"""Waiting-room kiosk rules that need no screen: the idle clock, fault counting, the log, a safe environment.
+
+The kiosk app itself is ``modes/kiosk.py``; its settings are in the one settings record (``settings.py``).
 
 Nothing here imports Textual, so the command line can clean the environment
 before Textual reads it.
@@ -12,7 +14,6 @@ import os
 import traceback
 from collections.abc import Callable, MutableMapping
 from pathlib import Path
-from typing import NamedTuple
 
 WARNING_SECONDS = 30
 """How long the "are you still here?" warning counts down: more than WCAG 2.2.1's 20 seconds."""
@@ -34,20 +35,6 @@ WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
 FAULT_LIMIT = 3
 """Faults within FAULT_WINDOW seconds after which the kiosk gives up and exits for its supervisor to restart it."""
 FAULT_WINDOW = 60.0
-
-
-# A NamedTuple, not a dataclass: this is loaded at every start, and making a dataclass costs ~0.8 ms.
-class KioskSettings(NamedTuple):
-    """How the kiosk behaves: from the clinic settings, overridden by the command line."""
-
-    idle_seconds: float = 90.0
-    """Quiet time before the warning."""
-    warning_seconds: float = WARNING_SECONDS
-    """How long the warning counts down before the fresh start."""
-    staff_pin_hash: str | None = None
-    """The stored hash of the staff PIN; None turns staff exit off."""
-    staff_key: str = "f12"
-    """The key that opens the PIN prompt."""
 
 
 def clean_environment(environ: MutableMapping[str, str]) -> list[str]:
@@ -102,12 +89,13 @@ def open_log(path: Path, name: str = "walkthrough") -> logging.Logger:
     logger = logging.getLogger(name)
     logger.setLevel(logging.INFO)
     logger.propagate = False
-    for handler in list(logger.handlers):
-        logger.removeHandler(handler)
-        handler.close()
+    for old in list(logger.handlers):
+        logger.removeHandler(old)
+        old.close()
+    handler: logging.Handler
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=512 * 1024, backupCount=2, encoding="utf-8", delay=True
         )
     except OSError:

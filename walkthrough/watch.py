@@ -11,13 +11,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .content.files import CLINIC_FILE
 from .content.problems import ContentError, Problem
 from .content.records import LoadedWalkthrough, as_records
 
+if TYPE_CHECKING:
+    from .app import WalkthroughApp
+
 POLL_SECONDS = 0.5
 """How often the files are looked at."""
+
+MAX_PROBLEMS_SHOWN = 8
+"""A reload notice lists at most this many problems (``walkthrough validate`` lists them all)."""
+
+NOTICE_UNTIL_FIXED = 24 * 60 * 60.0
+"""A reload's problems stay on screen until the next save clears them."""
 
 
 class ContentWatcher:
@@ -84,3 +94,41 @@ def reload_content(path: Path, current: LoadedWalkthrough, languages: Mapping[st
     problems += more
     languages = {code: as_records(language) for code, language in loaded.items()}
     return Reloaded(languages[fresh.language], languages, tuple(dict.fromkeys(problems)))
+
+
+class LiveReload:
+    """``--watch`` in a running app: a saved file is reloaded and shown on the same page; problems stay on screen."""
+
+    def __init__(self, path: Path) -> None:
+        """Watch the walkthrough folder or language file at ``path``."""
+        self.watcher = ContentWatcher(path)
+
+    async def check(self, app: WalkthroughApp) -> None:
+        """If a file was saved since the last check, reload it into ``app``.
+
+        A language that fails to load keeps its last good version, and its
+        problems stay on screen until the next save clears them.
+        """
+        if not self.watcher.changed():
+            return
+        reloaded = reload_content(self.watcher.path, app.content, app.languages)
+        app.languages = reloaded.languages
+        app.start_content = app.languages.get(app.start_content.language, app.start_content)
+        app.clear_notifications()
+        if reloaded.problems:
+            details = "\n".join(str(problem) for problem in reloaded.problems[:MAX_PROBLEMS_SHOWN])
+            more = len(reloaded.problems) - MAX_PROBLEMS_SHOWN
+            if more > 0:
+                details += f"\n… +{more}"
+            title = app.words["reload_failed"]
+            app.notify(details, title=title, severity="error", timeout=NOTICE_UNTIL_FIXED, markup=False)
+        if reloaded.current != app.content:
+            from .screens.pages import page_index_of, page_names
+
+            app.content = reloaded.current
+            new = reloaded.current.walkthrough
+            # A step whose id went away: the page at the same place, not the start (the editor is looking there).
+            same_place = min(app.page_number, len(page_names(new)) - 1)
+            await app.replace_session(page_index_of(new, app.page_name, fallback=same_place))
+            if not reloaded.problems:
+                app.notify(app.words["reload_done"], timeout=3, markup=False)

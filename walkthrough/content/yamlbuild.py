@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml  # type: ignore[import-untyped]  # no stubs in the environment
+import yaml
 
 from .limits import MAX_DEPTH, MAX_ITEMS, MAX_PROBLEMS, MAX_TEXT_CHARS, MAX_VALUES
 from .problems import ContentError, Loc, Problem
@@ -29,7 +29,7 @@ _END_EVENTS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 _DROPPED = "\0dropped"  # the key of a value that is read but not kept: no key can be this, clean_text drops NUL
 
 
-class _TextOnlyLoader(yaml.SafeLoader):  # type: ignore[misc]
+class _TextOnlyLoader(yaml.SafeLoader):
     """A safe loader that resolves every plain scalar to a string."""
 
     yaml_implicit_resolvers: dict[Any, Any] = {}
@@ -39,7 +39,7 @@ FAST_LOADER: Any = _TextOnlyLoader
 """libyaml's parser when installed (several times faster: most of a start-up's reading), else PyYAML's own."""
 if getattr(yaml, "__with_libyaml__", False):
 
-    class _FastTextOnlyLoader(yaml.CSafeLoader):  # type: ignore[misc]
+    class _FastTextOnlyLoader(yaml.CSafeLoader):
         """The same, parsed by libyaml."""
 
         yaml_implicit_resolvers: dict[Any, Any] = {}
@@ -130,7 +130,7 @@ class _Builder:
             message = f"the file holds more than {MAX_VALUES:,} values (texts, keys, lists and maps); make it smaller"
             self.problem(position, message, stop=True)
         if isinstance(event, yaml.AliasEvent):
-            self.problem(position, f"aliases (*{echo(event.anchor)}) are not allowed; write the text out in full")
+            self.problem(position, f"aliases (*{echo(event.anchor or '')}) are not allowed; write the text out in full")
         elif event.anchor is not None:
             self.problem(position, f"anchors (&{echo(event.anchor)}) are not allowed; write the text out in full")
         tag = getattr(event, "tag", None)
@@ -233,7 +233,7 @@ def build_document(text: str, name: str, loader: Any = None) -> YamlDocument:
     last = 0
     try:
         for event in yaml.parse(text, Loader=loader or FAST_LOADER):
-            last = event.end_mark.index
+            last = event.end_mark.index if event.end_mark is not None else last  # the parser marks every event
             builder.event(event)
     except _Stop:
         pass

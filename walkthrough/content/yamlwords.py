@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml  # type: ignore[import-untyped]  # no stubs in the environment
+import yaml
 
 from .limits import MAX_DEPTH
 from .problems import Problem

@@ -11,27 +11,17 @@ common questions, for one, would show the counsellor's notes on the answers.
 
 from __future__ import annotations
 
-import logging
-import sys
-import time
 from collections.abc import Mapping
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.screen import Screen
 
-from .app import WalkthroughApp
-from .pin import PinGuard
-from .pin_shared import NO_PIN_FOR_COUNSELLOR, SharedPinGuard
-from .screens.staff import StaffPinScreen
-from .ui_text import ui_text
-from .widgets.text import PlainText
-
-if TYPE_CHECKING:
-    from .breathing import Clock
-    from .content.ready import ReadyContent
-    from .content.records import LoadedWalkthrough
+from ..pin import PinGuard
+from ..pin_shared import SharedPinGuard
+from ..screens.staff import StaffPinScreen
+from ..widgets.text import PlainText
+from .counsellor import CounsellorApp
 
 GATE_ACTIONS = frozenset({"quit"})
 """The app's own actions that may run before the right PIN: only leaving."""
@@ -49,34 +39,23 @@ class PinGateScreen(Screen[None]):
         yield PlainText(self.heading, classes="heading")
 
 
-class PinFirstApp(WalkthroughApp):
-    """Counsellor mode that asks for the staff PIN before it draws anything with a note in it."""
+class PinFirstApp(CounsellorApp):
+    """Counsellor mode that asks for the staff PIN before it draws anything with a note in it.
 
-    def __init__(
-        self,
-        content: LoadedWalkthrough,
-        *,
-        staff_pin_hash: str,
-        tries_file: Path | None = None,
-        clock: Clock = time.monotonic,
-        log: logging.Logger | None = None,
-        **options: Any,
-    ) -> None:
-        """Counsellor mode on ``content``, once ``staff_pin_hash``'s PIN is typed.
+    The settings say the PIN's hash (from clinic.yaml; ``modes.app_for`` refuses
+    to start without one) and the file that shares wrong tries between tabs.
+    """
 
-        Args:
-            content: The loaded walkthrough.
-            staff_pin_hash: The clinic's staff PIN line (``walkthrough hash-pin``).
-            tries_file: Where wrong tries and the lock are shared with the other tabs' apps; None keeps them here.
-            clock: Times every timer and the lock.
-            log: Where the prompt's lock and the opening of the view are written.
-            options: The rest of :class:`WalkthroughApp`'s options (not ``kiosk`` nor ``counsellor``).
-        """
-        super().__init__(content, clock=clock, log=log, counsellor=True, **options)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """As :class:`CounsellorApp`, with the staff PIN prompt first."""
+        super().__init__(*args, **kwargs)
+        pin_hash, tries_file, clock = self.settings.staff_pin_hash, self.settings.pin_tries_file, self.clock
+        if not pin_hash:
+            raise ValueError("counsellor mode behind the PIN needs the clinic's staff_pin_hash")
         self.gate_guard: PinGuard = (
-            SharedPinGuard(staff_pin_hash, clock, tries_file, on_lock=self._log_gate_lock)
+            SharedPinGuard(pin_hash, clock, tries_file, on_lock=self._log_gate_lock)
             if tries_file is not None
-            else PinGuard(staff_pin_hash, clock, on_lock=self._log_gate_lock)
+            else PinGuard(pin_hash, clock, on_lock=self._log_gate_lock)
         )
         """Checks the PIN; with a tries file, counts wrong tries across every tab's app."""
         self.unlocked = False
@@ -93,7 +72,7 @@ class PinFirstApp(WalkthroughApp):
 
     def gate_words(self) -> Mapping[str, str]:
         """The prompt's words, with a button that opens the counsellor's view instead of closing the app."""
-        words = ui_text(self.content.language)
+        words = self.words
         return {**words, "staff_exit": words["counsellor_open"]}
 
     def gate_answered(self, right_pin: bool | None) -> None:
@@ -101,7 +80,7 @@ class PinFirstApp(WalkthroughApp):
         if right_pin:
             self.unlocked = True
             self.log_file.info("counsellor view opened")
-            self.call_later(self._replace_session)
+            self.call_later(self.replace_session)
         else:
             self.exit()
 
@@ -113,37 +92,3 @@ class PinFirstApp(WalkthroughApp):
 
     def _log_gate_lock(self) -> None:
         self.log_file.warning("counsellor PIN prompt locked after wrong PINs")
-
-
-def run_behind_pin(
-    ready: ReadyContent,
-    pin_first: Path | bool,
-    log: logging.Logger,
-    *,
-    reduced_motion: bool = False,
-    watch: Path | None = None,
-) -> int:
-    """``walkthrough --counsellor --pin-first``: run :class:`PinFirstApp`; 2 if clinic.yaml has no staff PIN.
-
-    ``pin_first`` names the file the wrong tries are shared in (from
-    ``--pin-tries-file``), or is True to keep them in this process.
-    """
-    from .cli import let_go_of_a_closed_terminal
-
-    pin_hash = ready.first.clinic.staff_pin_hash
-    if not pin_hash:
-        print(NO_PIN_FOR_COUNSELLOR, file=sys.stderr)
-        return 2
-    app = PinFirstApp(
-        ready.first,
-        staff_pin_hash=pin_hash,
-        tries_file=pin_first if isinstance(pin_first, Path) else None,
-        reduced_motion=reduced_motion,
-        log=log,
-        handle_signals=True,
-        languages=ready.languages,
-        watch=watch,
-    )
-    app.run()
-    let_go_of_a_closed_terminal()
-    return app.return_code or 0

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import shlex
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +23,8 @@ from .page import PAGE_WORDS
 
 if TYPE_CHECKING:
     from ssl import SSLContext
+
+    from ..settings import Settings
 
 WEB_FOLDER = Path(__file__).parent.with_name("web")
 """Our page template (the offline copy of textual-serve's)."""
@@ -35,44 +36,18 @@ INSTALL_HINT = (
 )
 """What to say when the serve extra is missing."""
 
-__all__ = ["INSTALL_HINT", "PAGE_WORDS", "WEB_FOLDER", "SessionOptions", "serve"]
+__all__ = ["INSTALL_HINT", "PAGE_WORDS", "WEB_FOLDER", "serve", "tab_command"]
 
 
-@dataclass(frozen=True)
-class SessionOptions:
-    """The options each browser session's app is started with: those of the terminal app."""
-
-    content: Path
-    language: str | None = None
-    kiosk: bool = False
-    idle_seconds: int | None = None
-    reduced_motion: bool = False
-    counsellor: bool = False
-    """Also serve the counsellor's view, behind the staff PIN, at /counsellor (never on the patients' path)."""
-    log: Path | None = None
-
-    def command(self) -> str:
-        """The shell command that starts one patient's app (every value quoted; ``exec`` so no shell stays).
-
-        Never in counsellor mode: counsellor.py makes the counsellor's.
-        """
-        argv = [sys.executable, "-m", "walkthrough", "--content", str(self.content.resolve())]
-        if self.language:
-            argv += ["--lang", self.language]
-        if self.kiosk:
-            argv.append("--kiosk")
-        if self.idle_seconds is not None:
-            argv += ["--idle-seconds", str(self.idle_seconds)]
-        if self.reduced_motion:
-            argv.append("--reduced-motion")
-        if self.log is not None:
-            argv += ["--log", str(self.log.resolve())]
-        return "exec " + shlex.join(argv)
+def tab_command(settings: Settings) -> str:
+    """The shell command that starts one tab's app with ``settings`` (every value quoted; ``exec``: no shell stays)."""
+    return "exec " + shlex.join([sys.executable, "-m", "walkthrough", *settings.arguments()])
 
 
 def serve(
-    options: SessionOptions,
+    settings: Settings,
     *,
+    counsellor_path: bool = False,
     host: str,
     port: int,
     title: str,
@@ -85,6 +60,9 @@ def serve(
 
     With ``ssl_context`` it serves HTTPS and WSS (tls.py); without it,
     beyond this machine, it warns on start that the network can read the page.
+    Each patient's tab runs the app with ``settings`` (the same record the
+    terminal app is made from); with ``counsellor_path``, /counsellor serves
+    the counsellor's view behind the staff PIN (counsellor.py).
     ``max_sessions`` caps the tabs open at once (None: chosen from the
     machine's memory, see sessions.py); ``server_log`` is where each
     session's start and end are logged (None: serve.log next to the kiosk's log).
@@ -95,7 +73,7 @@ def serve(
         print(INSTALL_HINT, file=sys.stderr)
         return 2
     server = server_class(
-        options.command(),
+        tab_command(settings),
         host=host,
         port=port,
         title=title,
@@ -105,13 +83,13 @@ def serve(
         max_sessions=max_sessions,
         log_path=server_log,
     )
-    if options.counsellor:
+    if counsellor_path:
         from .counsellor import add_counsellor_path
 
-        add_counsellor_path(server, options)
+        add_counsellor_path(server, settings)
     address = f"{'https' if ssl_context is not None else 'http'}://{_url_host(host)}:{port}/"
     print(f"walkthrough: serving on {address} (Ctrl+C to stop)", file=sys.stderr)
-    if options.counsellor:
+    if counsellor_path:
         print(f"walkthrough: the counsellor's view is at {address}counsellor (staff PIN first)", file=sys.stderr)
     print(f"walkthrough: at most {server.seats.cap} tabs at once", file=sys.stderr)
     from .tls import plain_http_warning  # here, not above: `walkthrough --help` loads this package, not ssl

@@ -82,7 +82,8 @@ def port_number(text: str) -> int:
 
 def serve_in_browsers(args: argparse.Namespace) -> int:
     """``walkthrough serve``: check the content as the app would, then serve it (each tab runs the app)."""
-    from . import SessionOptions, serve
+    from ..settings import Asked, settings_for
+    from . import serve
     from .tls import TlsProblem, tls_context
 
     try:
@@ -104,18 +105,21 @@ def serve_in_browsers(args: argparse.Namespace) -> int:
         if problem:
             print(problem, file=sys.stderr)
             return 2
-    options = SessionOptions(
-        content=path,
-        language=language,
+    # The patients' tabs: the same settings record the terminal app is made from (never counsellor mode;
+    # --counsellor here adds the counsellor's path).
+    asked = Asked(
+        path,
+        language,
         kiosk=args.kiosk,
         idle_seconds=args.idle_seconds,
         reduced_motion=args.reduced_motion,
-        counsellor=args.counsellor,
         log=args.log,
     )
+    settings = settings_for(asked, content.clinic)
     title = content.walkthrough.title
     return serve(
-        options,
+        settings,
+        counsellor_path=args.counsellor,
         host=args.host,
         port=args.port,
         title=title,

@@ -16,18 +16,16 @@ Serving it needs a ``staff_pin_hash`` in clinic.yaml (see
 from __future__ import annotations
 
 import atexit
-import shlex
 import shutil
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..pin_shared import NO_PIN_FOR_COUNSELLOR
 
 if TYPE_CHECKING:
-    from ..content.model import ClinicValues
-    from . import SessionOptions
+    from ..content.shapes import ClinicValues
+    from ..settings import Settings
 
 COUNSELLOR_PATH = "/counsellor"
 """Where the counsellor's view is served."""
@@ -51,13 +49,14 @@ def counsellor_problem(clinic: ClinicValues) -> str | None:
     return None
 
 
-def counsellor_command(options: SessionOptions, tries_file: Path) -> str:
-    """The shell command for one counsellor tab's app: the serve options, never a kiosk, the PIN first."""
-    patient = replace(options, kiosk=False, idle_seconds=None, counsellor=False).command()
-    return patient + " " + shlex.join(["--counsellor", "--pin-first", "--pin-tries-file", str(tries_file)])
+def counsellor_command(settings: Settings, tries_file: Path) -> str:
+    """The shell command for one counsellor tab's app: the patients' settings, never a kiosk, the PIN first."""
+    from . import tab_command
+
+    return tab_command(settings._replace(mode="counsellor", pin_first=True, pin_tries_file=tries_file))
 
 
-def add_counsellor_path(server: Any, options: SessionOptions) -> Path:
+def add_counsellor_path(server: Any, settings: Settings) -> Path:
     """Add /counsellor and its websocket to ``server`` (a serve.server.WalkthroughServer); returns the tries file.
 
     Must be called before the server runs (routes are read when its web
@@ -68,7 +67,7 @@ def add_counsellor_path(server: Any, options: SessionOptions) -> Path:
     folder = Path(tempfile.mkdtemp(prefix="walkthrough-counsellor-"))
     atexit.register(shutil.rmtree, folder, True)
     tries_file = folder / "pin-tries"
-    command = counsellor_command(options, tries_file)
+    command = counsellor_command(settings, tries_file)
 
     async def page(request: web.Request) -> web.StreamResponse:
         """The same page as the patients', wired to the counsellor's websocket."""
