@@ -17,7 +17,7 @@ from walkthrough.screens.calm import CalmScreen
 from walkthrough.screens.faq import FaqScreen
 from walkthrough.screens.help import help_lines
 from walkthrough.screens.walkthrough import WalkthroughScreen
-from walkthrough.ui_text import UI_TEXT
+from walkthrough.ui import packaged_languages, packaged_words
 from walkthrough.widgets.footer import KeyFooter
 from walkthrough.widgets.key_line import RANKING, ShownKey, digit_range, fit, label, rank
 
@@ -172,8 +172,11 @@ def test_digits_are_written_from_the_number_of_steps() -> None:
     assert digit_range(range(1, 5)) == "1-4"
     assert digit_range([1]) == "1"
     assert digit_range([]) == ""
-    assert re.search(r"^1-4 +Go to that step$", help_lines(UI_TEXT["en"], counsellor=True, steps=4), re.M)
-    assert re.search(r"^1-9 +Ir a ese paso$", help_lines(UI_TEXT["es"], counsellor=True, steps=12), re.M)
+    counsellors_app = type(bundled_app("en", "counsellor"))
+    english = help_lines(packaged_words("en"), counsellors_app, counsellor=True, steps=4)
+    spanish = help_lines(packaged_words("es"), counsellors_app, counsellor=True, steps=12)
+    assert re.search(r"^1-4 +Go to that step$", english, re.M)
+    assert re.search(r"^1-9 +Ir a ese paso$", spanish, re.M)
 
 
 async def test_a_single_step_is_just_1(tmp_path: Path) -> None:
@@ -186,7 +189,7 @@ async def test_a_single_step_is_just_1(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("language", ["en", "es"])
 async def test_counsellor_step_pages_show_the_counsellors_keys(language: str) -> None:
-    words = UI_TEXT[language]
+    words = packaged_words(language)
     app = bundled_app(language, "counsellor")
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(4):
@@ -248,14 +251,14 @@ async def test_back_and_start_are_not_offered_on_the_first_page_nor_next_on_the_
 
 
 def footer_words(language: str) -> set[str]:
-    words = UI_TEXT[language]
+    words = packaged_words(language)
     return {text for name, text in words.items() if name.startswith(("footer.", "keyname."))}
 
 
 def assert_one_language(app: WalkthroughApp) -> None:
     """Every key line in the stack has only words of the app's language now."""
     language = app.content.language
-    other = next(code for code in UI_TEXT if code != language)
+    other = next(code for code in packaged_languages() if code != language)
     only_other = {word for word in footer_words(other) - footer_words(language) if len(word) > 3}
     for screen in app.screen_stack:
         for key_footer in screen.query(KeyFooter):
@@ -308,7 +311,7 @@ async def test_l_then_b_together_opens_calming_mode_in_spanish() -> None:
         send_together(app, "l", "b")
         await settle(pilot)
         assert app.content.language == "es"
-        assert isinstance(app.screen, CalmScreen) and app.screen.words is UI_TEXT["es"]
+        assert isinstance(app.screen, CalmScreen) and app.screen.words is packaged_words("es")
         assert "espacio Pausa" in key_line(app)
 
 
@@ -347,7 +350,7 @@ async def test_keys_typed_together_apply_in_order(keys: tuple[str, ...], languag
         send_together(app, *keys)
         await settle(pilot)
         assert app.content.language == language and isinstance(app.screen, top)
-        assert app.screen.words is UI_TEXT[language]  # type: ignore[attr-defined]
+        assert app.screen.words is packaged_words(language)  # type: ignore[attr-defined]
 
 
 async def test_keys_typed_while_the_pages_are_built_are_applied() -> None:
@@ -363,5 +366,5 @@ async def test_keys_typed_while_the_pages_are_built_are_applied() -> None:
         await pilot.pause(0)
         await settle(pilot)
         screen = app.screen
-        assert isinstance(screen, WalkthroughScreen) and screen.words is UI_TEXT["es"]
+        assert isinstance(screen, WalkthroughScreen) and screen.words is packaged_words("es")
         assert screen.page_index == 5

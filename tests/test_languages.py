@@ -19,7 +19,7 @@ from walkthrough.screens.help import HelpScreen
 from walkthrough.screens.overview import OverviewScreen
 from walkthrough.screens.staff import StaffPinScreen
 from walkthrough.screens.walkthrough import WalkthroughScreen
-from walkthrough.ui_text import UI_TEXT, footer_word
+from walkthrough.ui import action_name, packaged_languages, packaged_words
 
 from .screen_helpers import flat, screen_text
 
@@ -50,8 +50,9 @@ def bundled_app(language: str | None = None, **kwargs: object) -> WalkthroughApp
 
 
 def test_every_language_has_every_interface_word() -> None:
-    for code, words in UI_TEXT.items():
-        assert set(words) == set(UI_TEXT["en"]), code
+    for code in packaged_languages():
+        words = packaged_words(code)
+        assert set(words) == set(packaged_words("en")), code
         assert all(text.strip() for text in words.values()), code
 
 
@@ -62,8 +63,8 @@ def test_every_footer_key_has_words_in_every_language(owner: type) -> None:
     for binding in owner.BINDINGS:
         assert isinstance(binding, Binding)
         if binding.show:
-            for code, words in UI_TEXT.items():
-                assert footer_word(binding.action) in words, (owner.__name__, binding.action, code)
+            for code in packaged_languages():
+                assert f"footer.{action_name(binding.action)}" in packaged_words(code), (owner.__name__, binding, code)
 
 
 # Parity, as `walkthrough validate` checks it.

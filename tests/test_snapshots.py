@@ -16,7 +16,7 @@ from walkthrough.content.loader import load_languages
 from walkthrough.kiosk import KioskSettings
 from walkthrough.pin import hash_pin
 from walkthrough.screens.fault import FaultScreen
-from walkthrough.ui_text import ui_text
+from walkthrough.ui import packaged_words
 
 from .conftest import GOOD, FakeClock
 
@@ -81,7 +81,7 @@ async def _wrong_pin(pilot: Pilot[None]) -> None:
 
 
 async def _fault(pilot: Pilot[None]) -> None:
-    await pilot.app.push_screen(FaultScreen(ui_text("en")))
+    await pilot.app.push_screen(FaultScreen(packaged_words("en")))
     await pilot.pause()
 
 
