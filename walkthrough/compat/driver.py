@@ -1,4 +1,10 @@
-"""A terminal driver that survives stray bytes on its input and the terminal going away."""
+"""A terminal driver that survives stray bytes on its input and the terminal going away.
+
+Private Textual API used here, each with a canary in tests/test_compat_canaries.py:
+``LinuxDriver._run_input_thread`` (replaced), ``LinuxDriver._sigtstp_application``
+and ``_sigcont_application`` (wrapped), ``Driver._auto_restart``, ``Driver._app``,
+``Driver._loop`` (read) and ``LinuxDriver._file`` (wrapped in :class:`TerminalOutput`).
+"""
 
 from __future__ import annotations
 
@@ -13,11 +19,8 @@ if TYPE_CHECKING:
 class SteadyLinuxDriver(LinuxDriver):
     """Textual's Linux driver, steadier for an app that runs unattended.
 
-    - Bytes that are not UTF-8 are dropped instead of ending the app.
-      Textual's input thread decodes strictly; one bad byte (line noise, a
-      confused keyboard, a paste of binary) raises, and the app exits with
-      status 0. Here the thread starts listening again; the chunk holding the
-      bad bytes is lost, which is fine for noise.
+    - Bytes that are not UTF-8 are dropped instead of ending the app (see
+      :meth:`_run_input_thread`; Textualize/textual#6456).
     - SIGCONT resumes only what SIGTSTP suspended (see :meth:`_sigcont_application`).
     - Output to a terminal that has gone is dropped (see :class:`TerminalOutput`).
     """
@@ -59,6 +62,16 @@ class SteadyLinuxDriver(LinuxDriver):
             super()._sigcont_application(*args)
 
     def _run_input_thread(self) -> None:
+        """Read input until the app ends; bytes that are not UTF-8 are dropped, not fatal.
+
+        Textual's input thread decodes strictly; one bad byte (line noise, a
+        confused keyboard, a paste of binary) raises, and the app exits with
+        status 0. Here the thread starts listening again; the chunk holding the
+        bad bytes is lost, which is fine for noise. Upstream:
+        Textualize/textual#6456 (open as of 2026-11-29; its fixes, PRs #6496,
+        #6498 and #6624, decode with ``errors="replace"``). Once Textual
+        decodes that way, this method can go.
+        """
         while not self.exit_event.is_set():
             try:
                 self.run_input_thread()
@@ -79,6 +92,12 @@ class TerminalOutput:
     the app's event loop for ever, handlers of SIGTERM and SIGHUP included. Here
     a failed write or flush drops that output and all after it, and the thread
     goes on emptying its queue until the app ends.
+
+    Upstream: no issue found for a writer thread that dies when the terminal
+    goes (as of 2026-11-29; searched Textualize/textual's issues for "writer
+    thread EIO terminal closed", "writer thread dies ... queue full blocks"). Textualize/textual#6692
+    is the same 30-write queue blocking the loop once the writer thread is gone,
+    reached through ``App.suspend``.
     """
 
     def __init__(self, file: IO[str]) -> None:

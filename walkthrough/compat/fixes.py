@@ -1,7 +1,9 @@
-"""Work-arounds for Textual 8.2.8 faults that matter to an app that runs all day.
+"""Work-arounds for Textual 8.2.8 faults and costs that matter to an app that runs all day.
 
-Each is applied once, when the app module is imported, and only if Textual
-still has the fault (so a fixed Textual is left alone).
+The patches (applied once, when the app module is imported, and only if
+Textual still has the fault) and the start-up helpers each name the upstream
+issue, or say that none was found; each has a canary in
+tests/test_compat_canaries.py (the timer's in tests/test_timer_fix.py).
 """
 
 from __future__ import annotations
@@ -9,18 +11,17 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from textual import _styles_cache
 from textual._styles_cache import StylesCache
 from textual.app import App
 from textual.color import Color
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.style import Style  # the Style class Textual's own get_inner_outer makes
 
 
 @lru_cache(1024)
-def _inner_outer(base_background: Color, background: Color) -> tuple[Any, Any]:
-    style = _styles_cache.Style  # the same Style class Textual's own version makes
-    return (style(background=base_background + background), style(background=base_background))
+def _inner_outer(base_background: Color, background: Color) -> tuple[Style, Style]:
+    return (Style(background=base_background + background), Style(background=base_background))
 
 
 def keep_styles_caches_collectable() -> None:
@@ -31,10 +32,12 @@ def keep_styles_caches_collectable() -> None:
     screen built (a language switch, help, calming mode) added about 20 KB that
     stayed until 1,024 newer ones pushed it out, about 20 MB in all. Keyed by
     the two colours alone, it caches the same answers and holds no widget.
+    Upstream: Textualize/textual#6665 (open as of 2026-11-29). Patches the
+    private ``textual._styles_cache.StylesCache``.
     """
     if hasattr(StylesCache.get_inner_outer, "cache_clear"):
 
-        def get_inner_outer(_self: StylesCache, base_background: Color, background: Color) -> tuple[Any, Any]:
+        def get_inner_outer(_self: StylesCache, base_background: Color, background: Color) -> tuple[Style, Style]:
             return _inner_outer(base_background, background)
 
         StylesCache.get_inner_outer = get_inner_outer  # type: ignore[method-assign, assignment]
@@ -48,6 +51,11 @@ def start_in_theme(app: App[Any], name: str) -> None:
     40 ms before the first frame. Before the app runs nothing is parsed yet, so
     handing the theme's variables to the stylesheet is all it takes. Later
     changes of theme (high contrast) go through ``app.theme`` as usual.
+
+    It does what Textual's private ``App._watch_theme`` does, less the
+    re-parse, and so calls the private ``App._refresh_truecolor_filter``.
+    Upstream: no issue found (as of 2026-11-29; searched Textualize/textual's
+    issues for "setting App.theme reparses stylesheet slow startup").
     """
     app.set_reactive(App.theme, name)
     theme = app.current_theme
@@ -70,6 +78,11 @@ def styled_as_new(screen: ScreenType, app: App[Any]) -> ScreenType:
     does, though it has no styles yet to bring up to date (it gets them when
     it is mounted). That re-parse was about 20 ms before the first frame. The
     screen also gets its breakpoint classes now (see :func:`breakpoint_classes`).
+
+    Sets the private ``Screen._css_update_count`` from ``App._css_update_count``,
+    which Textual compares when a mode starts (``App._init_mode``). Upstream: no
+    issue found (as of 2026-11-29; searched Textualize/textual's issues for
+    "new screen css_update_count stylesheet reparse switching mode").
     """
     screen._css_update_count = app._css_update_count
     screen.add_class(*breakpoint_classes(app, app.size), update=False)
@@ -105,8 +118,11 @@ def next_frame_on_the_next_tick() -> None:
     in the browser always meets it: the pointer moving onto a button is drawn
     first (hover), and the new page had to wait for the tick after next (about
     8 ms of a tap's 50 on average, measured with bench/serve_load). Only the
-    skipping line changes; a Textual without the fault is left alone. No
-    upstream issue names this fault (none found in Textualize/textual's issues).
+    skipping line changes; a Textual without the fault is left alone. Replaces
+    the private ``Timer._run`` and reads ``Timer``'s private state and
+    ``textual._time``. Upstream: no issue found (as of 2026-11-29; searched
+    Textualize/textual's issues for "Timer skip missed ticks waits extra
+    interval" and "timer frame delay next tick latency").
 
     Whether Textual has the fault is read from timer.py's text (0.06 ms), not
     with ``inspect.getsource`` (2 ms, at every start).

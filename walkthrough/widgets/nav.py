@@ -58,7 +58,8 @@ class TouchButton(Widget):
         """The widest line of the label, and a column either side."""
         return max((cell_len(line) for line in self.label.plain.splitlines()), default=0) + 2
 
-    async def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
+        """A tap or click presses the button (once: not again while it shows the press)."""
         event.stop()
         if not self.has_class("-active"):
             self.press()
