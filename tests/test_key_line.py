@@ -12,7 +12,6 @@ from textual.pilot import Pilot
 from walkthrough.app import WalkthroughApp
 from walkthrough.content import load_walkthrough
 from walkthrough.content.loader import load_languages
-from walkthrough.kiosk import KioskSettings
 from walkthrough.screens.calm import CalmScreen
 from walkthrough.screens.faq import FaqScreen
 from walkthrough.screens.help import help_lines
@@ -21,6 +20,7 @@ from walkthrough.ui import packaged_languages, packaged_words
 from walkthrough.widgets.footer import KeyFooter
 from walkthrough.widgets.key_line import RANKING, ShownKey, digit_range, fit, label, rank
 
+from .apps import make_app
 from .conftest import GOOD, FakeClock, write_content
 from .screen_helpers import screen_text
 
@@ -33,8 +33,8 @@ def bundled_app(language: str = "en", mode: str = "patient", clock: FakeClock | 
     first = load_walkthrough(BUNDLED, language)
     languages, problems = load_languages(BUNDLED, first)
     assert not problems
-    kiosk = KioskSettings() if mode == "kiosk" else None
-    return WalkthroughApp(
+    kiosk = dict() if mode == "kiosk" else None
+    return make_app(
         first, languages=languages, kiosk=kiosk, counsellor=mode == "counsellor", clock=clock or FakeClock()
     )
 
@@ -180,7 +180,7 @@ def test_digits_are_written_from_the_number_of_steps() -> None:
 
 
 async def test_a_single_step_is_just_1(tmp_path: Path) -> None:
-    app = WalkthroughApp(one_step_content(tmp_path), counsellor=True, clock=FakeClock())  # type: ignore[arg-type]
+    app = make_app(one_step_content(tmp_path), counsellor=True, clock=FakeClock())  # type: ignore[arg-type]
     async with app.run_test(size=(120, 24)) as pilot:
         await pilot.press("right")
         await pilot.pause()

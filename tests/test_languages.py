@@ -21,6 +21,7 @@ from walkthrough.screens.staff import StaffPinScreen
 from walkthrough.screens.walkthrough import WalkthroughScreen
 from walkthrough.ui import action_name, packaged_languages, packaged_words
 
+from .apps import make_app
 from .screen_helpers import flat, screen_text
 
 REPO = Path(__file__).resolve().parents[1]
@@ -43,7 +44,7 @@ def bundled_app(language: str | None = None, **kwargs: object) -> WalkthroughApp
     first = load_walkthrough(BUNDLED, language)
     languages, problems = load_languages(BUNDLED, first)
     assert not problems
-    return WalkthroughApp(first, languages=languages, **kwargs)  # type: ignore[arg-type]
+    return make_app(first, languages=languages, **kwargs)  # type: ignore[arg-type]
 
 
 # Interface words.
@@ -171,9 +172,8 @@ async def test_the_l_key_switches_language_on_the_same_page() -> None:
 
 
 async def test_a_kiosk_goes_back_to_the_default_language_for_the_next_patient(clock: object) -> None:
-    from walkthrough.kiosk import KioskSettings
 
-    app = bundled_app(kiosk=KioskSettings(idle_seconds=30, staff_pin_hash=None, staff_key="f12"), clock=clock)
+    app = bundled_app(kiosk=dict(idle_seconds=30, staff_pin_hash=None, staff_key="f12"), clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.click("#lang-es")
         await pilot.pause()
@@ -184,7 +184,7 @@ async def test_a_kiosk_goes_back_to_the_default_language_for_the_next_patient(cl
 
 
 async def test_one_language_offers_no_choice() -> None:
-    app = WalkthroughApp(load_walkthrough(BUNDLED / "en.yaml"))
+    app = make_app(load_walkthrough(BUNDLED / "en.yaml"))
     async with app.run_test(size=(80, 24)) as pilot:
         assert not app.query("#languages")
         await pilot.press("l")
@@ -218,7 +218,7 @@ async def test_a_step_missing_in_the_other_language_leads_to_the_welcome_page_no
     es.write_text(text[: text.index("  - id: infusion")] + text[text.index("  - id: effects") :], encoding="utf-8")
     first = load_walkthrough(copy, "en")
     languages, _ = load_languages(copy, first)
-    app = WalkthroughApp(first, languages=languages)
+    app = make_app(first, languages=languages)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("right", "right", "right")  # step 3, "effects": in both languages
         await pilot.press("l")

@@ -14,7 +14,7 @@ from walkthrough.screens.page import Page
 from walkthrough.screens.pages import PageKind, PageMaterials, page_entries, page_index_of, page_names, page_notes
 from walkthrough.screens.walkthrough import WalkthroughScreen
 from walkthrough.settings import Settings
-from walkthrough.ui_text import ui_text
+from walkthrough.ui import packaged_words
 from walkthrough.widgets.text import PlainText
 
 from .conftest import FakeClock
@@ -107,7 +107,7 @@ class OneScreenApp(App[None]):
 async def test_the_screen_opens_on_a_named_page_and_says_which_page_shows(
     good_content: LoadedWalkthrough, clock: FakeClock
 ) -> None:
-    words = ui_text("en")
+    words = packaged_words("en")
     screen = WalkthroughScreen(good_content, words, clock=clock, page="step:two")
     app = OneScreenApp(screen)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -122,7 +122,7 @@ async def test_the_screen_opens_on_a_named_page_and_says_which_page_shows(
 async def test_only_the_auto_key_leaves_hands_free_reading_on(
     good_content: LoadedWalkthrough, clock: FakeClock
 ) -> None:
-    screen = WalkthroughScreen(good_content, ui_text("en"), clock=clock, page=1)
+    screen = WalkthroughScreen(good_content, packaged_words("en"), clock=clock, page=1)
     app = OneScreenApp(screen)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -13,11 +13,11 @@ from textual.pilot import Pilot
 from walkthrough.app import WalkthroughApp
 from walkthrough.content import load_walkthrough
 from walkthrough.content.loader import load_languages
-from walkthrough.kiosk import KioskSettings
 from walkthrough.pin import hash_pin
 from walkthrough.screens.fault import FaultScreen
 from walkthrough.ui import packaged_words
 
+from .apps import make_app
 from .conftest import GOOD, FakeClock
 
 BUNDLED = Path(__file__).resolve().parents[1] / "content" / "ketamine-infusion"
@@ -54,7 +54,7 @@ def size_id(size: tuple[int, int]) -> str:
 @pytest.mark.parametrize("screen", SCREENS)
 def test_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     counsellor = screen.startswith("counsellor")
-    app = WalkthroughApp(load_walkthrough(GOOD), clock=FakeClock(), counsellor=counsellor)  # time stands still
+    app = make_app(load_walkthrough(GOOD), clock=FakeClock(), counsellor=counsellor)  # time stands still
     assert snap_compare(app, press=SCREENS[screen], terminal_size=size)
 
 
@@ -62,7 +62,7 @@ def test_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) ->
 @pytest.mark.parametrize("screen", OTHER_LOOKS)
 def test_high_contrast_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     counsellor = screen.startswith("counsellor")
-    app = WalkthroughApp(load_walkthrough(GOOD), clock=FakeClock(), counsellor=counsellor)
+    app = make_app(load_walkthrough(GOOD), clock=FakeClock(), counsellor=counsellor)
     assert snap_compare(app, press=["c", *SCREENS[screen]], terminal_size=size)
 
 
@@ -70,7 +70,7 @@ async def _idle_warning(pilot: Pilot[None]) -> None:
     app = pilot.app
     assert isinstance(app, WalkthroughApp) and isinstance(app.clock, FakeClock)
     await pilot.press("right")
-    app.clock.advance(KIOSK.idle_seconds)
+    app.clock.advance(KIOSK["idle_seconds"])
     app.idle_check()
     await pilot.pause()
 
@@ -89,14 +89,14 @@ async def _kiosk_help(pilot: Pilot[None]) -> None:
     await pilot.press("question_mark")
 
 
-KIOSK = KioskSettings(idle_seconds=5, staff_pin_hash=hash_pin("2468", salt=bytes(16)))
+KIOSK = dict(idle_seconds=5, staff_pin_hash=hash_pin("2468", salt=bytes(16)))
 KIOSK_SCREENS = {"idle_warning": _idle_warning, "staff_pin": _wrong_pin, "fault": _fault, "kiosk_help": _kiosk_help}
 
 
 @pytest.mark.parametrize("size", SIZES[:2], ids=size_id)
 @pytest.mark.parametrize("screen", KIOSK_SCREENS)
 def test_kiosk_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    app = WalkthroughApp(load_walkthrough(GOOD), clock=FakeClock(), kiosk=KIOSK)
+    app = make_app(load_walkthrough(GOOD), clock=FakeClock(), kiosk=KIOSK)
     assert snap_compare(app, run_before=KIOSK_SCREENS[screen], terminal_size=size)
 
 
@@ -114,7 +114,7 @@ COUNSELLOR_SIZES = [(80, 24), (160, 40)]
 @pytest.mark.parametrize("screen", COUNSELLOR_SCREENS)
 def test_counsellor_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     counsellor = screen != "patient_faq"
-    app = WalkthroughApp(load_walkthrough(GOOD), clock=FakeClock(), counsellor=counsellor)
+    app = make_app(load_walkthrough(GOOD), clock=FakeClock(), counsellor=counsellor)
     press = COUNSELLOR_SCREENS[screen] or ["f"]
     assert snap_compare(app, press=press, terminal_size=size)
 
@@ -126,5 +126,5 @@ def test_spanish_screen_looks_right(snap_compare, screen: str, size: tuple[int, 
     first = load_walkthrough(BUNDLED, "es")
     languages, _ = load_languages(BUNDLED, first)
     counsellor = screen.startswith("counsellor")
-    app = WalkthroughApp(first, clock=FakeClock(), languages=languages, counsellor=counsellor)
+    app = make_app(first, clock=FakeClock(), languages=languages, counsellor=counsellor)
     assert snap_compare(app, press=SCREENS[screen], terminal_size=size)

@@ -27,7 +27,7 @@ from .settings import Asked, Mode, Settings, settings_for
 from .stylesheets import FOR_FIRST_SCREEN, stylesheet
 from .terminal import TerminalApp
 from .themes import CALM, HIGH_CONTRAST, THEMES
-from .ui_text import UI_TEXT, ui_text
+from .ui import words_for
 
 if TYPE_CHECKING:
     from .talk import TalkTimer
@@ -108,10 +108,6 @@ class WalkthroughApp(TerminalApp):
         self.reduced_motion = settings.reduced_motion or self.animation_level == "none"
         """No moving shapes: asked for on the command line, by the clinic, or by TEXTUAL_ANIMATIONS=none."""
         self.title = content.walkthrough.title
-        self.page_name = "welcome"
-        """The page the walkthrough screen shows, by name (``step:iv``), as its PageShown messages tell."""
-        self.page_number = 0
-        """Where that page is in the walkthrough (0 is the welcome page)."""
         self.fault_total = 0
         """Unexpected errors caught so far (a kiosk recovers from them)."""
         self._sessions = 0
@@ -135,7 +131,7 @@ class WalkthroughApp(TerminalApp):
     @property
     def words(self) -> Mapping[str, str]:
         """The interface words of the language on show."""
-        return ui_text(self.content.language)
+        return words_for(self.content)
 
     # Start.
 
@@ -218,15 +214,20 @@ class WalkthroughApp(TerminalApp):
         )
         return styled_as_new(screen, self)
 
-    def on_walkthrough_screen_page_shown(self, message: WalkthroughScreen.PageShown) -> None:
-        """Remember which page is on show, by name, to keep it through a language switch or a reload."""
-        self.page_name, self.page_number = message.name, message.index
+    def shown_page(self) -> tuple[str, int]:
+        """The walkthrough's page on show now, by name and number (the welcome page before there is one).
+
+        Asked at the moment it is needed: a screen's PageShown message can still
+        be on its way when a key typed just after a page turn switches language.
+        """
+        screen = self.screen_stack[0] if self.screen_stack else None
+        return screen.shown_page if isinstance(screen, WalkthroughScreen) else ("welcome", 0)
 
     def language_names(self) -> dict[str, str]:
         """Each language on offer, by code, named in itself ("Español"), when there is more than one."""
         if len(self.languages) < 2:
             return {}
-        return {code: ui_text(code)["language_name"] if code in UI_TEXT else code for code in self.languages}
+        return {code: words_for(content)["language_name"] for code, content in self.languages.items()}
 
     def action_language(self, code: str = "") -> None:
         """Show another language (the next one, with no ``code``), on the same page.
@@ -243,7 +244,7 @@ class WalkthroughApp(TerminalApp):
         if code in self.languages:
             self.content = self.languages[code]
             self._held_keys.hold()
-            self.call_later(self.replace_session, self.page_name)
+            self.call_later(self.replace_session, self.shown_page()[0])
 
     async def replace_session(self, page: str | int = 0) -> None:
         """Swap the whole screen stack for a new walkthrough screen at ``page``, then apply the keys held meanwhile."""

@@ -125,10 +125,11 @@ class LiveReload:
         if reloaded.current != app.content:
             from .screens.pages import page_index_of, page_names
 
+            name, number = app.shown_page()
             app.content = reloaded.current
             new = reloaded.current.walkthrough
             # A step whose id went away: the page at the same place, not the start (the editor is looking there).
-            same_place = min(app.page_number, len(page_names(new)) - 1)
-            await app.replace_session(page_index_of(new, app.page_name, fallback=same_place))
+            same_place = min(number, len(page_names(new)) - 1)
+            await app.replace_session(page_index_of(new, name, fallback=same_place))
             if not reloaded.problems:
                 app.notify(app.words["reload_done"], timeout=3, markup=False)

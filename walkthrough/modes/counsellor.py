@@ -64,7 +64,7 @@ class CounsellorApp(WalkthroughApp):
         overview = OverviewScreen(
             self.content.walkthrough,
             self.words,
-            current=self.page_name,
+            current=screen.shown_page[1],
             talk_timer=self.talk_timer,
         )
         self.open_screen(overview, "overview", self._overview_picked)

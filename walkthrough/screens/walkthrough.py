@@ -238,6 +238,11 @@ class WalkthroughScreen(Screen[None]):
             self._page_posted = self.page_index
             self.post_message(self.PageShown(self._pages[self.page_index].name, self.page_index))
 
+    @property
+    def shown_page(self) -> tuple[str, int]:
+        """The page on show: its name (the same in every language, ``step:iv``) and its number (0: welcome)."""
+        return self._pages[self.page_index].name, self.page_index
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Let Back act only after the first page and Next only before the last.
 
