@@ -23,6 +23,7 @@ from .content.records import LoadedWalkthrough, as_records
 from .key_queue import KeyQueue
 from .kiosk import describe_fault
 from .screens.walkthrough import WalkthroughScreen
+from .session import PatientSession
 from .settings import Asked, Mode, Settings, settings_for
 from .stylesheets import FOR_FIRST_SCREEN, stylesheet
 from .terminal import TerminalApp
@@ -108,6 +109,8 @@ class WalkthroughApp(TerminalApp):
         self.reduced_motion = settings.reduced_motion or self.animation_level == "none"
         """No moving shapes: asked for on the command line, by the clinic, or by TEXTUAL_ANIMATIONS=none."""
         self.title = content.walkthrough.title
+        self.session = PatientSession()
+        """What this patient did (answers, ticks, ratings): in memory only, new at every fresh start."""
         self.fault_total = 0
         """Unexpected errors caught so far (a kiosk recovers from them)."""
         self._sessions = 0
@@ -300,6 +303,11 @@ class WalkthroughApp(TerminalApp):
 
         if self.content.walkthrough.faq and not self.top_screen_is("faq"):
             self.open_screen(FaqScreen(self.content.walkthrough, self.words, talk_timer=self.talk_timer), "faq")
+
+    def action_start_again(self) -> None:
+        """Start again: this patient's answers, ticks and ratings are dropped, and the walk opens at its welcome."""
+        self.session = PatientSession()
+        self.call_later(self.replace_session)
 
     def action_toggle_contrast(self) -> None:
         """Switch between the calm theme and high contrast."""

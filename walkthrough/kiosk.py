@@ -22,7 +22,18 @@ STAFF_EXIT_CODE = 10
 """Exit status after a staff member leaves with the PIN, so a supervisor can tell it from a crash."""
 
 KIOSK_APP_ACTIONS = frozenset(
-    {"help", "calm", "faq", "language", "toggle_contrast", "staff", "bell", "focus_next", "focus_previous"}
+    {
+        "help",
+        "calm",
+        "faq",
+        "language",
+        "start_again",
+        "toggle_contrast",
+        "staff",
+        "bell",
+        "focus_next",
+        "focus_previous",
+    }
 )
 """The app's actions a patient may reach in kiosk mode; quit, the palette, themes, screenshots and the rest are off."""
 

@@ -17,6 +17,7 @@ from ..app import WalkthroughApp
 from ..compat.app_hooks import bind_priority_key
 from ..kiosk import KIOSK_APP_ACTIONS, STAFF_EXIT_CODE, FaultCounter, IdleClock
 from ..screens.walkthrough import WalkthroughScreen
+from ..session import PatientSession
 from ..settings import Mode
 from ..themes import CALM
 
@@ -164,6 +165,7 @@ class KioskApp(WalkthroughApp):
         """
         self.fresh_starts += 1
         self.used_since_fresh_start = False
+        self.session = PatientSession()
         self.content = self.start_content
         self.clear_notifications()
         self.theme = CALM.name

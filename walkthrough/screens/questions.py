@@ -29,4 +29,4 @@ class QuestionsPage(Page):
         yield PlainText(self.questions.intro, classes="body")
         yield BulletList(self.questions.items, classes="list")
         yield PlainText(self.questions.closing, classes="body")
-        yield TouchButton(self.words["start_again"], "screen.home", id="start-again", classes="secondary")
+        yield TouchButton(self.words["start_again"], "app.start_again", id="start-again", classes="secondary")
