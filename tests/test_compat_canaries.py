@@ -171,3 +171,48 @@ def test_textual_serve_s_private_names_the_served_sessions_use_are_unchanged() -
     assert_unchanged(app_service.AppService.stop, "e17b0255d820b5e6", patch)
     assert_unchanged(server.Server._make_app, "f49af73ecb6eb223", patch)
     assert_unchanged(server.Server._process_messages, "c30aaa2d9521fe13", patch)
+
+
+# compat/app_hooks.py: FaultHooks (_dispatch_message, _handle_exception) and bind_priority_key. No upstream issue.
+
+
+def test_textual_s_fault_handling_is_still_what_fault_hooks_replace() -> None:
+    from textual.app import App
+    from textual.binding import BindingsMap
+    from textual.message_pump import MessagePump
+
+    patch = "walkthrough/compat/app_hooks.py FaultHooks"
+    assert_unchanged(MessagePump._dispatch_message, "f2be0916fb2d6cb5", f"{patch}._dispatch_message")
+    assert_unchanged(App._handle_exception, "baea2e7f88e7ac52", f"{patch}._handle_exception")
+    assert_unchanged(MessagePump._close_messages_no_wait, "f5db7e8fd40afc56", f"{patch} (it ends the app with it)")
+    assert_unchanged(App._fatal_error, "2474616cec7fa94d", f"{patch} (the traceback screen it keeps away)")
+    assert_unchanged(BindingsMap.bind, "3ed2d323182615d3", "walkthrough/compat/app_hooks.py bind_priority_key")
+    app = App[None]()
+    for name in ("_closing", "_exception", "_exception_event", "_return_code", "_exit_renderables", "_bindings"):
+        assert hasattr(app, name), f"App has no {name} any more: adapt {patch}"
+    assert "priority" not in inspect.signature(App.bind).parameters, (
+        "App.bind takes priority now: bind_priority_key can use it instead of App._bindings"
+    )
+
+
+async def test_an_error_in_a_handler_reaches_fault_and_the_app_ends_calmly(capsys: pytest.CaptureFixture[str]) -> None:
+    """The behaviour the hooks rely on: an error in a handler goes to _handle_exception, once."""
+    from walkthrough.compat.app_hooks import STOPPED_AFTER_A_FAULT, FaultHooks
+
+    seen: list[Exception] = []
+
+    class Faulty(FaultHooks):
+        def fault(self, error: Exception) -> bool:
+            seen.append(error)
+            return False
+
+        def on_mount(self) -> None:
+            raise RuntimeError("in a handler")
+
+    app = Faulty()
+    with pytest.raises(RuntimeError):  # run_test hands the error on, for tests
+        async with app.run_test():
+            pass
+    assert [type(error) for error in seen] == [RuntimeError]
+    assert app.return_code == 1
+    assert STOPPED_AFTER_A_FAULT in capsys.readouterr().err

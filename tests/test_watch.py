@@ -95,3 +95,22 @@ async def test_the_app_polls_by_itself(tmp_path: Path) -> None:
             if "Hello again" in screen_text(app):
                 break
         assert "Hello again" in screen_text(app)
+
+
+async def test_a_saved_words_file_shows_at_once(tmp_path: Path) -> None:
+    """A clinic's own ui/en.yaml is watched too: a button's new word shows on the same page."""
+    folder = write_content(tmp_path / "walk")
+    words = folder / "ui" / "en.yaml"
+    words.parent.mkdir()
+    save(words, 'next: "On →"\n')
+    app = make_app(load_walkthrough(folder), watch=folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right")
+        await pilot.pause()
+        assert "On →" in screen_text(app)
+        save(words, 'next: "Onward →"\n')
+        await app.check_for_changes()
+        await pilot.pause()
+        assert isinstance(app.screen, WalkthroughScreen) and app.screen.page_index == 1
+        assert "Onward →" in screen_text(app)
+        assert any("Content reloaded." in notice for notice in notices(app))

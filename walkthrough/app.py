@@ -102,7 +102,7 @@ class WalkthroughApp(TerminalApp):
         if settings.watch:
             from .watch import LiveReload
 
-            self.live_reload = LiveReload(settings.content)
+            self.live_reload = LiveReload(settings.content, words_for(content))
         self.clock = settings.clock
         self.log_file = log or logging.getLogger("walkthrough")
         self.handle_signals = handle_signals

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .content.files import CLINIC_FILE
 from .content.problems import ContentError, Problem
 from .content.records import LoadedWalkthrough, as_records
+from .ui import FOLDER_WORDS, words_for
 
 if TYPE_CHECKING:
     from .app import WalkthroughApp
@@ -31,7 +32,7 @@ NOTICE_UNTIL_FIXED = 24 * 60 * 60.0
 
 
 class ContentWatcher:
-    """Tells when any YAML file of a walkthrough (its language files and clinic values) has changed."""
+    """Tells when any YAML file of a walkthrough (its language files, clinic values, own words) has changed."""
 
     def __init__(self, path: Path) -> None:
         """Watch ``path``: a walkthrough folder, or one language file and the clinic file beside it."""
@@ -39,10 +40,12 @@ class ContentWatcher:
         self._seen = self.snapshot()
 
     def files(self) -> list[Path]:
-        """The files that make up the content."""
+        """The files that make up the content: language files, clinic values and the folder's own interface words."""
+        folder = self.path.parent if self.path.is_file() else self.path
+        own_words = sorted((folder / FOLDER_WORDS).glob("*.yaml"))
         if self.path.is_file():
-            return [self.path, self.path.parent / CLINIC_FILE]
-        return sorted(self.path.glob("*.yaml"))
+            return [self.path, folder / CLINIC_FILE, *own_words]
+        return [*sorted(self.path.glob("*.yaml")), *own_words]
 
     def snapshot(self) -> dict[Path, tuple[int, int] | None]:
         """Each file's change time and size (None while it is missing)."""
@@ -99,9 +102,10 @@ def reload_content(path: Path, current: LoadedWalkthrough, languages: Mapping[st
 class LiveReload:
     """``--watch`` in a running app: a saved file is reloaded and shown on the same page; problems stay on screen."""
 
-    def __init__(self, path: Path) -> None:
-        """Watch the walkthrough folder or language file at ``path``."""
+    def __init__(self, path: Path, words: Mapping[str, str]) -> None:
+        """Watch the walkthrough folder or language file at ``path``, whose interface ``words`` are shown now."""
         self.watcher = ContentWatcher(path)
+        self._words_shown = words
 
     async def check(self, app: WalkthroughApp) -> None:
         """If a file was saved since the last check, reload it into ``app``.
@@ -122,7 +126,9 @@ class LiveReload:
                 details += f"\n… +{more}"
             title = app.words["reload_failed"]
             app.notify(details, title=title, severity="error", timeout=NOTICE_UNTIL_FIXED, markup=False)
-        if reloaded.current != app.content:
+        words_before, words_now = self._words_shown, words_for(reloaded.current)
+        self._words_shown = words_now
+        if reloaded.current != app.content or words_now != words_before:
             from .screens.pages import page_index_of, page_names
 
             name, number = app.shown_page()

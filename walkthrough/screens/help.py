@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 
 from ..kiosk import KIOSK_APP_ACTIONS
 from ..stylesheets import stylesheet
-from ..ui import action_name, words_for
+from ..ui import action_name
 from ..widgets.key_line import digit_range
 from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText
@@ -114,19 +114,6 @@ class HelpScreen(ModalScreen[None]):
         self.faq = faq
         self.languages = languages
         self.steps = steps
-
-    @classmethod
-    def of(cls, app: Any) -> HelpScreen:
-        """Help for ``app``: in its language now, with only the keys it has (for an app that does not say itself)."""
-        walkthrough = app.content.walkthrough
-        return cls(
-            words_for(app.content),
-            kiosk=getattr(app, "kiosk", None) is not None,
-            counsellor=app.talk_timer is not None,
-            faq=bool(walkthrough.faq),
-            languages=len(app.languages) > 1,
-            steps=len(walkthrough.steps),
-        )
 
     def compose(self) -> ComposeResult:
         """Title, intro, the keys and a Close button."""

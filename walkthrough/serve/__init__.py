@@ -19,8 +19,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .page import PAGE_WORDS
-
 if TYPE_CHECKING:
     from ssl import SSLContext
 
@@ -36,7 +34,7 @@ INSTALL_HINT = (
 )
 """What to say when the serve extra is missing."""
 
-__all__ = ["INSTALL_HINT", "PAGE_WORDS", "WEB_FOLDER", "serve", "tab_command"]
+__all__ = ["INSTALL_HINT", "WEB_FOLDER", "serve", "tab_command"]
 
 
 def tab_command(settings: Settings) -> str:
@@ -82,6 +80,7 @@ def serve(
         ssl_context=ssl_context,
         max_sessions=max_sessions,
         log_path=server_log,
+        content_folder=settings.content if settings.content.is_dir() else settings.content.parent,
     )
     if counsellor_path:
         from .counsellor import add_counsellor_path

@@ -69,12 +69,15 @@ class WalkthroughServer(Server):
         ssl_context: ssl.SSLContext | None = None,
         max_sessions: int | None = None,
         log_path: Path | None = None,
+        content_folder: Path | None = None,
     ) -> None:
         super().__init__(
             command, host=host, port=port, title=title, statics_path=STATIC_FOLDER, templates_path=templates_path
         )
         self.language = language
         """The walkthrough's language: the page's words when the browser asks for none we have."""
+        self.content_folder = content_folder
+        """The walkthrough folder, whose own ui/<code>.yaml may word the page (a clinic's French)."""
         self.extra_routes = list(extra_routes)
         """Routes added by other parts of the server (see the module's docstring)."""
         self.ssl_context = ssl_context
@@ -153,7 +156,7 @@ class WalkthroughServer(Server):
         origin = f"{request.scheme}://{request.host}"
         socket_origin = ("wss://" if request.scheme == "https" else "ws://") + request.host
         font_size = font_size_from(request.query.get("fontsize", ""))
-        language, words = page_words(request.headers.get("Accept-Language", ""), self.language)
+        language, words = page_words(request.headers.get("Accept-Language", ""), self.language, self.content_folder)
         context = {
             # The page chooses the size from the screen (see app_index.html) unless ?fontsize=N says.
             "font_size": font_size or DEFAULT_FONT_SIZE,

@@ -37,7 +37,6 @@ Stamp = tuple[tuple[str, int, int], ...]
 
 _packaged: dict[str, Words] = {}
 _resolved: dict[tuple[Path, str], tuple[Stamp, Mapping[str, str]]] = {}
-_in_use: dict[str, Mapping[str, str]] = {}
 
 
 def action_name(action: str) -> str:
@@ -118,7 +117,6 @@ def resolve_words(folder: Path, language: str) -> Mapping[str, str]:
             words = known[1]
         else:
             _resolved[key] = (stamp, words)
-    _in_use[language] = words
     return words
 
 
@@ -131,30 +129,17 @@ def words_problems(folder: Path, language: str) -> list[Problem]:
     except ContentError as error:
         return list(error.problems)
     _resolved[(folder.resolve(), language)] = (_stamp(word_files(folder, language)), words)
-    _in_use[language] = words
     return []
 
 
 def remember_words(folder: Path, language: str, words: Mapping[str, str]) -> None:
     """Take ``language``'s words for ``folder`` as read already (from the checked-content cache): no YAML at start."""
     _resolved[(folder.resolve(), language)] = (_stamp(word_files(folder, language)), words)
-    _in_use[language] = words
-
-
-def words_in_use(language: str) -> Mapping[str, str] | None:
-    """The words last found for ``language`` in this process, if any (for ``ui_text``'s older callers)."""
-    return _in_use.get(language)
-
-
-def languages_in_use() -> list[str]:
-    """The languages :func:`words_in_use` knows."""
-    return list(_in_use)
 
 
 def forget_words() -> None:
     """Forget every folder's words found so far (tests; the package's own are kept)."""
     _resolved.clear()
-    _in_use.clear()
 
 
 def _read(folder: Path, language: str) -> Mapping[str, str]:
