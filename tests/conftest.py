@@ -12,11 +12,33 @@ FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = FIXTURES / "good"
 
 
+def drives_chromium(item: pytest.Item) -> bool:
+    """Whether a test starts Chromium: every test of a *browser* module, and any test named for Chromium."""
+    return "browser" in item.path.stem or "chromium" in item.name
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Put the tests that start Chromium in one pytest-xdist group, so one browser runs at a time.
+
+    Several at once on two cores slow each other's first page past the tests' waits; the group
+    takes effect with ``--dist loadgroup``, as ``.ci/run`` runs the slow tests.
+    """
+    for item in items:
+        if drives_chromium(item):
+            item.add_marker(pytest.mark.xdist_group("chromium"))
+
+
 @pytest.fixture(autouse=True)
 def own_cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test remembers checked content in a folder of its own (and so do the apps it starts)."""
+    """Each test remembers checked content in a folder of its own (and so do the apps it starts).
+
+    Logs left where no test said (``$XDG_STATE_HOME``) go to a folder of the test's own too, so
+    tests running at once in several pytest-xdist workers never share a file, and none writes
+    into the home folder of whoever runs them.
+    """
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     return folder / "walkthrough"
 
 

@@ -32,6 +32,8 @@ def test_hash_is_salted_and_checks_only_the_right_pin() -> None:
         STORED.replace("$16384$", "$9999999$"),  # far too costly to check
         STORED.upper(),
     ],
+    # Named, not shown: STORED has a fresh salt in each process, and pytest-xdist's workers must collect the same ids.
+    ids=["pin", "short-fields", "bcrypt", "extra-digit", "cost-not-power-of-two", "cost-too-high", "upper-case"],
 )
 def test_anything_but_a_hash_line_is_refused(text: str) -> None:
     assert not is_pin_hash(text)
