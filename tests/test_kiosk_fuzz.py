@@ -8,10 +8,11 @@ time brings back a clean welcome screen.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 from textual.pilot import Pilot
 
@@ -172,8 +173,25 @@ def test_kiosk_survives_random_use(steps: list[object]) -> None:
     fuzz(steps)
 
 
-@pytest.mark.slow
-@settings(max_examples=100, **_COMMON)
-@given(st.lists(STEP, min_size=10, max_size=80))
-def test_kiosk_survives_long_random_use(steps: list[object]) -> None:
-    fuzz(steps)
+def long_random_use(shard: int) -> Callable[[], None]:
+    """One shard of the long fuzz: 26 seeded runs of 10 to 80 steps.
+
+    The long fuzz's 104 runs come as four tests of 26, each with a seed of its own, so pytest-xdist
+    runs them side by side (each run mostly waits on Pilot). Every shard starts with the same simplest
+    run, so 26 a shard still gives at least the 100 different long runs that one test of 100 gave.
+    """
+
+    @pytest.mark.slow
+    @seed(shard)
+    @settings(max_examples=26, **_COMMON)
+    @given(st.lists(STEP, min_size=10, max_size=80))
+    def test_kiosk_survives_long_random_use(steps: list[object]) -> None:
+        fuzz(steps)
+
+    return test_kiosk_survives_long_random_use
+
+
+test_kiosk_survives_long_random_use_1 = long_random_use(1)
+test_kiosk_survives_long_random_use_2 = long_random_use(2)
+test_kiosk_survives_long_random_use_3 = long_random_use(3)
+test_kiosk_survives_long_random_use_4 = long_random_use(4)
