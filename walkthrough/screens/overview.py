@@ -19,10 +19,12 @@ from ..widgets.footer import KeyFooter
 from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText
 from ..widgets.title import TitleBar
+from .check import check_about
 from .pages import page_index_of, planned_pages
 
 if TYPE_CHECKING:
     from ..content.shapes import Walkthrough
+    from ..session import PatientSession
 
 FAQ_CHOICE = -1
 """What the overview returns when the common questions were picked."""
@@ -32,6 +34,7 @@ class OverviewScreen(Screen[int | None]):
     """Lists every page (and the common questions); dismisses with the page index picked, or None.
 
     The entries and the pages the digit keys reach come from the one list of pages (``pages.py``).
+    A page whose quick check the patient needed explained again is marked: something to go over in the talk.
     """
 
     CSS_PATH = stylesheet("lists.tcss")
@@ -49,6 +52,7 @@ class OverviewScreen(Screen[int | None]):
         *,
         current: int | str,
         talk_timer: TalkTimer | None,
+        session: PatientSession | None = None,
     ) -> None:
         """The overview of ``walkthrough``'s pages, with the page on show highlighted.
 
@@ -57,12 +61,20 @@ class OverviewScreen(Screen[int | None]):
             words: The interface words in its language.
             current: The page on show: its index or its name (``step:iv``).
             talk_timer: The counsellor's talk timer, shown in the title bar.
+            session: The patient's session: pages whose check needed the re-explanation are marked.
         """
         super().__init__()
         pages = planned_pages(walkthrough)
         self.title_text = walkthrough.title
         self.entries = [(page.title, page.summary) for page in pages]
         """(title, one-line summary) of every page, in page order."""
+        checks = session.checks if session is not None else {}
+        self.went_over = {
+            index
+            for index, page in enumerate(pages)
+            if (answer := checks.get(check_about(page.name))) and answer.needed_again
+        }
+        """The indexes of the pages whose check the patient needed explained again (to go over in the talk)."""
         self.words = words
         self.current = current if isinstance(current, int) else page_index_of(walkthrough, current)
         """The index of the page on show, highlighted at first."""
@@ -79,7 +91,8 @@ class OverviewScreen(Screen[int | None]):
         yield PlainText(self.words["overview_title"], classes="heading", id="overview-heading")
         options: list[Option | None] = []
         for index, (title, summary) in enumerate(self.entries):
-            options += [Option(_entry(title, summary), id=f"page-{index}"), None]  # None: a line between entries
+            mark = self.words["check.overview_mark"] if index in self.went_over else ""
+            options += [Option(_entry(title, summary, mark), id=f"page-{index}"), None]  # None: a line between entries
         if self.faq:
             options.append(Option(_entry(self.words["faq_title"], ""), id="faq"))
         yield OptionList(*options, id="overview-list")
@@ -115,9 +128,11 @@ class OverviewScreen(Screen[int | None]):
         self.dismiss(None)
 
 
-def _entry(title: str, summary: str) -> Text:
-    """An entry's title in bold and its summary below, as literal text (never markup)."""
+def _entry(title: str, summary: str, mark: str = "") -> Text:
+    """An entry's title in bold, its summary below and any mark under that, as literal text (never markup)."""
     text = Text(title, style="bold")
     if summary:
         text.append("\n" + summary, style="")
+    if mark:
+        text.append("\n" + mark, style="bold italic")
     return text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -12,11 +11,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import ContentSwitcher
 
-from ..reading import reading_seconds
 from ..talk import TalkTimer
 from ..widgets.footer import KeyFooter
 from ..widgets.more_hint import MoreHint
@@ -24,12 +20,15 @@ from ..widgets.nav import NavBar
 from ..widgets.progress import page_progress
 from ..widgets.text import PlainText
 from ..widgets.title import TitleBar
+from .auto_reading import HandsFreeReadingScreen
 from .page import Page
 from .pages import PageMaterials, page_index_of, planned_pages
 
 if TYPE_CHECKING:
     from ..breathing import Clock
     from ..content.records import LoadedWalkthrough
+    from ..session import CheckAnswer, PatientSession
+    from .check import CheckEnd
 
 SCROLL_KEYS = ("up", "down", "pageup", "pagedown", "end")
 """Keys that scroll a long page (pages never take the focus, so the screen scrolls for them)."""
@@ -45,13 +44,15 @@ class PageSwitcher(ContentSwitcher):
     current: reactive[str | None] = reactive(None, init=False, repaint=False)
 
 
-class WalkthroughScreen(Screen[None]):
+class WalkthroughScreen(HandsFreeReadingScreen):
     """Welcome, the steps, the visit, the course and the questions, paged in order.
 
     With a talk timer it is the counsellor's view: the same pages, plus the
     talk timer, the page's counsellor notes, and keys to jump to any step.
     Without one, no note is ever put in the widget tree. Which pages there are,
     and what each holds, comes from the one list of pages (``pages.py``).
+    With a patient's session, Next from a page with a teach-back check not yet
+    asked opens the check first (``check.py``); jumps and hands-free reading never do.
     """
 
     class PageShown(Message):
@@ -83,9 +84,6 @@ class WalkthroughScreen(Screen[None]):
     page_index: reactive[int] = reactive(0, init=False, repaint=False)
     """Which page is showing, counting the welcome page as 0."""
 
-    auto_reading: reactive[bool] = reactive(False, init=False, repaint=False)
-    """Hands-free reading: turn to the next page on its own after a reading time."""
-
     def __init__(
         self,
         content: LoadedWalkthrough,
@@ -96,6 +94,7 @@ class WalkthroughScreen(Screen[None]):
         page: int | str = 0,
         languages: Mapping[str, str] | None = None,
         first_of_app: bool = False,
+        session: PatientSession | None = None,
     ) -> None:
         """Show ``content`` from ``page`` (0 is the welcome page).
 
@@ -110,11 +109,11 @@ class WalkthroughScreen(Screen[None]):
             first_of_app: The app's first screen: the other pages wait for :meth:`build_other_pages`,
                 which the app calls once its first frame is out (Textual holds every frame back until
                 its start-up is over, and building them before that held the first frame back too).
+            session: The patient's session, whose teach-back checks this screen asks and notes; None asks none.
         """
-        super().__init__()
+        super().__init__(words, clock)
         self.content = content
-        self.words = words
-        self.clock = clock
+        self.session = session
         self.languages = dict(languages or {})
         self.talk_timer = talk_timer
         self._pages = planned_pages(content.walkthrough)
@@ -127,8 +126,6 @@ class WalkthroughScreen(Screen[None]):
         if talk_timer is not None:
             self.add_class("-counsellor")
         self._page_posted: int | None = None
-        self._auto_deadline = 0.0
-        self._auto_timer: Timer | None = None
         self._all_pages_built = False
         self._other_pages_asked_for = False
         self._resumed_before = False
@@ -155,7 +152,7 @@ class WalkthroughScreen(Screen[None]):
 
     def _build_page(self, index: int) -> Page:
         """Page ``index`` (0 is the welcome page), not yet mounted."""
-        page = self._pages[index].build(PageMaterials(self.content, self.words, self.languages))
+        page = self._pages[index].build(PageMaterials(self.content, self.words, self.languages, self.session))
         page.id = f"page-{index}"
         return page
 
@@ -229,10 +226,7 @@ class WalkthroughScreen(Screen[None]):
         self.query_one("#back").disabled = self.page_index == 0
         self.query_one("#next").disabled = self.page_index == self.page_count - 1
         self.query_one("#auto").disabled = self.page_index == self.page_count - 1
-        if self.counsellor:
-            from ..widgets.counsellor import NotesPanel
-
-            self.query_one(NotesPanel).show(self._pages[self.page_index].notes)
+        self._show_notes()
         self.refresh_bindings()
         if self._page_posted != self.page_index:
             self._page_posted = self.page_index
@@ -256,10 +250,54 @@ class WalkthroughScreen(Screen[None]):
             return self.counsellor and (not parameters or int(str(parameters[0])) <= len(self._digit_pages))
         return True
 
+    def _show_notes(self) -> None:
+        if self.counsellor:
+            from ..widgets.counsellor import NotesPanel
+
+            name = self._pages[self.page_index].name
+            self.query_one(NotesPanel).show(self._pages[self.page_index].notes, self._check_answer(name))
+
+    def _check_answer(self, page_name: str) -> CheckAnswer | None:
+        """How the patient answered this page's check (None: it has none, or it was never asked)."""
+        from .check import check_about
+
+        return self.session.checks.get(check_about(page_name)) if self.session is not None else None
+
     def action_next(self) -> None:
-        """Go to the next page, if there is one."""
+        """Go to the next page, if there is one; first, the page's teach-back check if it has one not yet asked."""
+        if self.page_index >= self.page_count - 1:
+            return
+        if self.session is not None:
+            from .check import CheckScreen, check_about, page_checks
+
+            name = self._pages[self.page_index].name
+            check = page_checks(self.content.walkthrough).get(name)
+            if check is not None and check_about(name) not in self.session.checks:
+                screen = CheckScreen(check, self.session.answer(check_about(name)), self.words)
+                screen.id = "check"
+                self.app.push_screen(screen, self._check_ended)
+                return
+        self.turn_page()
+
+    def _check_ended(self, end: CheckEnd | None) -> None:
+        if end == "next":
+            self.turn_page()
+        else:
+            self.current_page.scroll_home(animate=False)  # to read the page again from its top
+            self._show_notes()
+
+    def turn_page(self) -> None:
+        """Show the next page, if there is one (no check: hands-free reading turns pages this way too)."""
         if self.page_index < self.page_count - 1:
             self.page_index += 1
+
+    def can_turn_page(self) -> bool:
+        """Whether there is a page after this one."""
+        return self.page_index < self.page_count - 1
+
+    def reading_text(self) -> str:
+        """All the text of the page on show (hands-free reading times the page by it)."""
+        return " ".join(str(widget.render()) for widget in self.current_page.query(PlainText))
 
     def action_back(self) -> None:
         """Go back one page, if there is one."""
@@ -286,69 +324,3 @@ class WalkthroughScreen(Screen[None]):
             "end": page.scroll_end,
         }[key]
         scroll(animate=False)
-
-    def action_auto(self) -> None:
-        """Turn hands-free reading on or off."""
-        self.auto_reading = not self.auto_reading
-
-    def watch_auto_reading(self, on: bool) -> None:
-        """Start the reading clock for this page, or stop it and clear its status."""
-        self.query_one("#auto").set_class(on, "-chosen")
-        if on:
-            self._start_reading_clock()
-        else:
-            self._stop_reading_clock()
-            self.query_one("#auto-status", PlainText).set_text("")
-
-    def user_activity(self, event: events.Event) -> None:
-        """The app hands every key and tap here: each pauses hands-free reading, but the one that toggles it."""
-        if isinstance(event, events.Key):
-            toggles = event.key in AUTO_KEYS
-        elif isinstance(event, events.MouseDown):
-            toggles = self.get_widget_at(event.screen_x, event.screen_y)[0].id == "auto"
-        else:
-            toggles = False
-        if not toggles:
-            self.auto_reading = False  # the person has taken over
-
-    def on_screen_suspend(self) -> None:
-        """Another screen (calming mode, help) is on top: hands-free reading stops."""
-        self.auto_reading = False
-
-    def _start_reading_clock(self) -> None:
-        self._stop_reading_clock()
-        if self.page_index >= self.page_count - 1:
-            self.auto_reading = False  # the last page: there is nothing to turn to
-            return
-        text = " ".join(str(widget.render()) for widget in self.current_page.query(PlainText))
-        self._auto_deadline = self.clock() + reading_seconds(text)
-        self.auto_tick()
-
-    def _stop_reading_clock(self) -> None:
-        if self._auto_timer is not None:
-            self._auto_timer.stop()
-            self._auto_timer = None
-
-    def auto_tick(self) -> None:
-        """Show the seconds left on this page, or turn the page when they run out."""
-        self._auto_timer = None
-        left = self._auto_deadline - self.clock()
-        if left <= 0:
-            if self.page_index >= self.page_count - 1:
-                self.auto_reading = False
-                return
-            self.page_index += 1
-            self._start_reading_clock()
-            return
-        shown = math.ceil(left)
-        self.query_one("#auto-status", PlainText).set_text(self.words["auto_next_in"].format(seconds=shown))
-        self._auto_timer = self.set_timer(left - (shown - 1), self.auto_tick)
-
-
-AUTO_KEYS = frozenset(
-    key.strip()
-    for binding in WalkthroughScreen.BINDINGS
-    if isinstance(binding, Binding) and binding.action == "auto"
-    for key in binding.key.split(",")
-)
-"""The keys that turn hands-free reading on or off: pressing one does not pause it."""

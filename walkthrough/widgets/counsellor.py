@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -10,6 +11,9 @@ from textual.timer import Timer
 
 from ..talk import TalkTimer, minutes_and_seconds
 from .text import PlainText, bullet_lines
+
+if TYPE_CHECKING:
+    from ..session import CheckAnswer
 
 
 class TalkClock(PlainText):
@@ -56,12 +60,28 @@ class NotesPanel(VerticalScroll):
         self.can_focus = False
 
     def compose(self) -> ComposeResult:
-        """A heading and the notes."""
+        """A heading, how the patient did on the page's quick check, and the notes."""
         yield PlainText(self.words["notes_title"], classes="notes-heading")
+        checked = PlainText("", id="notes-check")
+        checked.display = False  # until a check was asked on the page shown
+        yield checked
         yield PlainText("", id="notes-text")
 
-    def show(self, notes: tuple[str, ...]) -> None:
-        """Show these notes (or say there are none), from the top."""
+    def show(self, notes: tuple[str, ...], check: CheckAnswer | None = None) -> None:
+        """Show these notes (or say there are none), from the top, under how the page's check went (if it was asked)."""
         text = bullet_lines(notes) if notes else self.words["notes_none"]
         self.query_one("#notes-text", PlainText).set_text(text)
+        checked = self.query_one("#notes-check", PlainText)
+        checked.display = check is not None
+        checked.set_text(check_note(check, self.words) if check is not None else "")
+        checked.set_class(check is not None and check.needed_again, "-went-over")
         self.scroll_home(animate=False)
+
+
+def check_note(check: CheckAnswer, words: Mapping[str, str]) -> str:
+    """One line for the counsellor on how the patient did on a page's quick check (this session only)."""
+    if check.needed_again:
+        return words["check.note_again"]
+    if check.first_right:
+        return words["check.note_right"]
+    return words["check.note_skipped"]
