@@ -114,3 +114,23 @@ def test_a_counsellor_note_says_research_goes_on(language: str) -> None:
 def test_spanish_timeline_labels_are_all_nouns() -> None:
     visit = load_walkthrough(bundled_content_dir(), "es").walkthrough.visit
     assert [stop.label for stop in visit.timeline] == ["Llegada", "Vía", "Infusión", "Descanso", "A casa"]
+
+
+ALARMING_IN_A_WRONG_CHOICE = {
+    "en": ["danger", "unsafe", "harm", "pain", "hurt", "worse", "die", "emergency", "addict", "trip"],
+    "es": ["peligr", "insegur", "daño", "dolor", "duele", "peor", "morir", "muert", "urgencia", "adicc", "viaje"],
+}
+"""Words a teach-back check's wrong choices must not hold: a wrong choice is plainly wrong, never frightening.
+
+A patient reads every choice, and may pick a wrong one: none may put a fear
+in their head that the page never takes away.
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_wrong_choice_of_a_check_alarms(language: str) -> None:
+    walkthrough = load_walkthrough(bundled_content_dir(), language).walkthrough
+    checks = [step.check for step in walkthrough.steps] + [walkthrough.visit.check, walkthrough.course.check]
+    wrong = [choice.lower() for check in checks if check for choice in check.choices if choice != check.answer]
+    assert len(wrong) >= len(checks)  # every check has a wrong choice to look at
+    assert not [(word, choice) for word in ALARMING_IN_A_WRONG_CHOICE[language] for choice in wrong if word in choice]

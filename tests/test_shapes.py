@@ -16,6 +16,8 @@ from walkthrough.content.records import KIND, Record, as_records
 from .conftest import GOOD
 
 ROOT = Path(__file__).resolve().parent.parent
+CHECKS = GOOD.parent / "checks"
+"""The fixture walkthrough with a teach-back check on every page that may have one: every kind of content."""
 
 MODELS = {
     name: kind
@@ -81,7 +83,7 @@ def all_records(value: object) -> list[Record]:
     return []
 
 
-@pytest.mark.parametrize("folder", [GOOD, bundled_content_dir()], ids=["fixture", "bundled"])
+@pytest.mark.parametrize("folder", [CHECKS, bundled_content_dir()], ids=["fixture", "bundled"])
 def test_a_record_has_exactly_its_shapes_fields(folder: Path) -> None:
     loaded = as_records(load_walkthrough(folder))
     records = all_records(loaded.walkthrough) + all_records(loaded.clinic)
@@ -97,6 +99,7 @@ from walkthrough.content.records import LoadedWalkthrough, loaded_from_plain
 def read(loaded: LoadedWalkthrough) -> None:
     title: str = loaded.walkthrough.steps[0].title
     kind: str = loaded.walkthrough.calm.patterns[0].phases[0].kind
+    question = loaded.walkthrough.steps[0].check.question  # E: Item "None" of "Check | None" has no attribute
     talk: int | None = loaded.clinic.talk_minutes
     colour = loaded.walkthrough.steps[0].colour  # E: "Step" has no attribute "colour"
     filled = loaded.clinic.as_text("en")  # E: "ClinicValues" has no attribute "as_text"

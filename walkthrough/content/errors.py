@@ -47,6 +47,8 @@ def problems_from_validation(
             position = doc.position(loc, key=True)
             problems.append(Problem.at(file, position, loc, _unknown_key_message(model, loc)))
         else:
+            if isinstance(item.get("ctx", {}).get("item"), int):
+                loc = (*loc, item["ctx"]["item"])  # about one item of a list, e.g. a repeated choice
             problems.append(Problem.at(file, doc.position(loc), loc, _message(item)))
     return problems
 

@@ -175,8 +175,13 @@ def _text_blocks(data: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
             yield from _text_blocks(item, (*loc, index))
     elif isinstance(data, dict):
         for key, value in data.items():
-            if key not in NOT_READ_BY_PATIENTS and key not in LABELS:
+            if key not in NOT_READ_BY_PATIENTS and key not in LABELS and not _repeats_a_choice(loc, key):
                 yield from _text_blocks(value, (*loc, key))
+
+
+def _repeats_a_choice(loc: Loc, key: str) -> bool:
+    """Whether ``key`` at ``loc`` is a teach-back check's answer: one of its choices again, graded with them."""
+    return key == "answer" and bool(loc) and loc[-1] == "check"
 
 
 def grade_warnings(grades: FileGrades, max_grade: float) -> list[Problem]:

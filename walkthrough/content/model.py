@@ -11,43 +11,15 @@ names in ``shapes.py``. A field added here is added there too
 
 from __future__ import annotations
 
+import difflib
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from ..pin import is_pin_hash
+from .kinds import LanguageCode, LocalText, Notes, StepId, Strict, Text, TextList
 from .limits import IDLE_SECONDS_MAX, IDLE_SECONDS_MIN
-
-
-def _not_blank(text: str) -> str:
-    if not text.strip():
-        raise ValueError("must not be empty")
-    return text.strip()
-
-
-Text = Annotated[str, AfterValidator(_not_blank)]
-"""Text a person reads; leading and trailing spaces are dropped, and it may not be empty."""
-
-TextList = Annotated[tuple[Text, ...], Field(min_length=1)]
-"""A list of at least one line of text."""
-
-Notes = Annotated[tuple[Text, ...], Field(max_length=20)]
-"""Talking points for the counsellor: none or more lines."""
-
-LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")]
-"""A language code like ``en`` or ``es``, as in the language files' names."""
-
-LocalText = Annotated[dict[LanguageCode, Text], Field(min_length=1)]
-"""Text given once per language, e.g. ``{en: your clinic, es: su clínica}``."""
-
-StepId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,31}$")]
-"""A short name for a step: lowercase letters, digits and dashes."""
-
-
-class Strict(BaseModel):
-    """Base for every content model: frozen, and unknown keys are mistakes."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
 
 
 class Welcome(Strict):
@@ -59,6 +31,51 @@ class Welcome(Strict):
     counsellor_notes: Notes = Field(
         default=(), description="Optional talking points for the counsellor on this screen. Patients never see these."
     )
+
+
+class Check(Strict):
+    """A teach-back check: one plain question about what a page just said, to see it was clear.
+
+    Never a test of the patient: a wrong answer or "Not sure" (which the
+    screen adds itself) brings the re-explanation and the question again.
+    """
+
+    question: Text = Field(description="One plain question about what this page said, e.g. 'Who puts the IV in?'.")
+    choices: Annotated[tuple[Text, ...], Field(min_length=2, max_length=3)] = Field(
+        json_schema_extra={"uniqueItems": True},
+        description="2 or 3 short answers, each different; the screen adds 'Not sure' itself. "
+        "Wrong ones are plainly wrong but never silly or frightening.",
+    )
+    answer: Text = Field(description="The right answer: exactly one of the choices, written the same way.")
+    explain: Text = Field(
+        description="Said after a wrong answer or 'Not sure': the page's key sentence again, in other words."
+    )
+
+    @field_validator("choices")
+    @classmethod
+    def _each_choice_differs(cls, choices: tuple[str, ...]) -> tuple[str, ...]:
+        folded = [choice.casefold() for choice in choices]  # "Yes" and "yes" read as the same choice
+        for index, choice in enumerate(folded):
+            if choice in folded[:index]:
+                raise PydanticCustomError(
+                    "duplicate_choice",
+                    "choice {item_number} is the same as choice {first_number}; each choice must be different",
+                    {"item": index, "item_number": index + 1, "first_number": folded.index(choice) + 1},
+                )
+        return choices
+
+    @field_validator("answer")
+    @classmethod
+    def _answer_is_a_choice(cls, answer: str, info: ValidationInfo) -> str:
+        choices = info.data.get("choices")
+        if choices is None or answer in choices:
+            return answer  # choices that are not valid are reported themselves
+        from .sanitize import echo  # only when there is a problem to show
+
+        close = difflib.get_close_matches(answer, choices, n=1, cutoff=0.6)
+        hint = f"did you mean '{echo(close[0])}'?" if close else "copy one of the choices here, word for word"
+        message = "the answer must be one of the choices; {hint}"
+        raise PydanticCustomError("answer_not_a_choice", message, {"hint": hint})
 
 
 class Step(Strict):
@@ -73,6 +90,9 @@ class Step(Strict):
     may_feel: TextList = Field(description="What you may feel: one short line each.")
     what_helps: TextList = Field(description="What helps: one short line each.")
     counsellor_notes: TextList = Field(description="Talking points for the counsellor. Patients never see these.")
+    check: Check | None = Field(
+        default=None, description="Optional teach-back check: one question about what this step's page said."
+    )
 
 
 class TimelineStage(Strict):
@@ -96,6 +116,11 @@ class Visit(Strict):
     counsellor_notes: Notes = Field(
         default=(), description="Optional talking points for the counsellor on this screen. Patients never see these."
     )
+    check: Check | None = Field(
+        default=None,
+        description="Optional teach-back check about how long a visit takes; may use clinic values "
+        "like {infusion_minutes}.",
+    )
 
 
 class Course(Strict):
@@ -110,6 +135,11 @@ class Course(Strict):
     )
     counsellor_notes: Notes = Field(
         default=(), description="Optional talking points for the counsellor on this screen. Patients never see these."
+    )
+    check: Check | None = Field(
+        default=None,
+        description="Optional teach-back check about how many treatments, over how long; may use clinic values "
+        "like {treatments} and {course_days}.",
     )
 
 

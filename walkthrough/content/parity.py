@@ -1,12 +1,14 @@
-"""Parity between the languages of one walkthrough: the same steps, patterns, questions and clinic values."""
+"""Parity between the languages of one walkthrough: the same steps, patterns, questions, checks and clinic values."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .files import languages_in
-from .placeholders import find_placeholders, map_strings
+from .files import CLINIC_FILE, languages_in
+from .loader import load_clinic
+from .placeholders import fill, find_placeholders, map_strings
 from .problems import ContentError, Loc, Problem
 from .sanitize import echo
 from .yamlread import YamlDocument, read_yaml
@@ -19,8 +21,9 @@ def parity_problems(folder: Path) -> list[Problem]:
     """What each translation lacks, or has extra, next to the reference language.
 
     Checked: step ids and their order, breathing pattern ids, the number of
-    common questions, and which clinic values each part of the text names.
-    Files that cannot be read are skipped: their own problems say why.
+    common questions, the teach-back checks (see :func:`_compare_checks`), and
+    which clinic values each part of the text names. Files that cannot be
+    read are skipped: their own problems say why.
     """
     languages = languages_in(folder)
     if len(languages) < 2:
@@ -34,7 +37,15 @@ def parity_problems(folder: Path) -> list[Problem]:
     for language, doc in docs.items():
         if language != reference and doc is not None:
             problems += _compare(base, doc, f"{reference}.yaml", str(folder / f"{language}.yaml"))
+            values = (_clinic_text(folder, reference), _clinic_text(folder, language))
+            problems += _compare_checks(base, doc, f"{reference}.yaml", str(folder / f"{language}.yaml"), values)
     return problems
+
+
+def _clinic_text(folder: Path, language: str) -> Mapping[str, str]:
+    """The clinic values as filled into ``language``'s text; none when the clinic file has problems of its own."""
+    clinic, _ = load_clinic(folder / CLINIC_FILE)
+    return clinic.as_text(language) if clinic is not None else {}
 
 
 def _read(file: Path) -> YamlDocument | None:
@@ -136,3 +147,95 @@ def _placeholders_by_part(doc: YamlDocument) -> dict[str, tuple[Loc, set[str]]]:
 
     map_strings(doc.data, collect)
     return parts
+
+
+def _compare_checks(
+    base: YamlDocument,
+    doc: YamlDocument,
+    base_name: str,
+    file: str,
+    values: tuple[Mapping[str, str], Mapping[str, str]],
+) -> list[Problem]:
+    """The same teach-back checks, by what they are about: as many choices, and the answer in the same place.
+
+    The answer's place matters: "right the first time" must mean the same in
+    every language. Answers are matched to choices with the clinic values
+    filled in, as the model matches them.
+    """
+    expected, found = _checks_by_subject(base), _checks_by_subject(doc)
+    problems = []
+    for subject, (doc_loc, check) in found.items():
+        if subject not in expected:
+            continue  # a step missing from the reference is reported once, above
+        base_check = expected[subject][1]
+        check_loc = (*doc_loc, "check")
+        if base_check is not None and check is None:
+            message = f"{subject} has a check in {base_name} but not here; every language needs the same checks"
+            problems.append(Problem.at(file, doc.position(doc_loc), doc_loc, message))
+        elif base_check is None and check is not None:
+            message = f"{subject} has no check in {base_name}; every language needs the same checks"
+            problems.append(Problem.at(file, doc.position(check_loc, key=True), check_loc, message))
+        elif base_check is not None and check is not None:
+            problems += _compare_answers(base_check, check, (doc, check_loc), base_name, file, values)
+    return problems
+
+
+def _compare_answers(
+    base_check: dict[str, Any],
+    check: dict[str, Any],
+    where: tuple[YamlDocument, Loc],
+    base_name: str,
+    file: str,
+    values: tuple[Mapping[str, str], Mapping[str, str]],
+) -> list[Problem]:
+    doc, check_loc = where
+    base_choices, choices = _texts(base_check.get("choices")), _texts(check.get("choices"))
+    problems = []
+    if base_choices and choices and len(base_choices) != len(choices):
+        loc = (*check_loc, "choices")
+        message = (
+            f"{len(choices)} choices here and {len(base_choices)} in {base_name}; "
+            "give the same choices in every language, in the same order"
+        )
+        problems.append(Problem.at(file, doc.position(loc), loc, message))
+    base_place = _answer_place(base_check.get("answer"), base_choices, values[0])
+    place = _answer_place(check.get("answer"), choices, values[1])
+    if base_place is not None and place is not None and base_place != place:
+        loc = (*check_loc, "answer")
+        message = (
+            f"the answer is choice {place + 1} here but choice {base_place + 1} in {base_name}; "
+            "put the choices in the same order in every language"
+        )
+        problems.append(Problem.at(file, doc.position(loc), loc, message))
+    return problems
+
+
+def _texts(value: Any) -> list[str]:
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
+def _answer_place(answer: Any, choices: list[str], values: Mapping[str, str]) -> int | None:
+    """Which choice (from 0) the answer is, as the model compares them; None if it is none (reported elsewhere)."""
+    if not isinstance(answer, str):
+        return None
+    filled = [fill(choice, values).strip() for choice in choices]
+    answer = fill(answer, values).strip()
+    return filled.index(answer) if answer in filled else None
+
+
+def _checks_by_subject(doc: YamlDocument) -> dict[str, tuple[Loc, dict[str, Any] | None]]:
+    """Each part that may have a check (a step by id, the visit, the course): where it is, and its check if any."""
+    parts: dict[str, tuple[Loc, dict[str, Any] | None]] = {}
+    for index, step in enumerate(_items(doc, ("steps",))):
+        if isinstance(step, dict) and isinstance(step.get("id"), str) and _readable_check(step):
+            parts.setdefault(f"step '{echo(step['id'])}'", (("steps", index), step.get("check")))
+    for section in ("visit", "course"):
+        part = doc.data.get(section) if isinstance(doc.data, dict) else None
+        if isinstance(part, dict) and _readable_check(part):
+            parts[f"the {section}"] = ((section,), part.get("check"))
+    return parts
+
+
+def _readable_check(part: dict[str, Any]) -> bool:
+    """Whether a part's check is a map or absent: any other value is a problem of its file, not of parity."""
+    return isinstance(part.get("check"), dict | None)

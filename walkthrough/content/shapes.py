@@ -40,6 +40,26 @@ class Welcome(Protocol):
         """Talking points for the counsellor (maybe none)."""
 
 
+class Check(Protocol):
+    """A teach-back check: one plain question about what a page said."""
+
+    @property
+    def question(self) -> str:
+        """The question."""
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """2 or 3 answers (the screen adds "Not sure" itself)."""
+
+    @property
+    def answer(self) -> str:
+        """The right answer: one of the choices."""
+
+    @property
+    def explain(self) -> str:
+        """The re-explanation after a wrong answer or "Not sure"."""
+
+
 class Step(Protocol):
     """One step of the visit, shown as its own screen."""
 
@@ -70,6 +90,10 @@ class Step(Protocol):
     @property
     def counsellor_notes(self) -> tuple[str, ...]:
         """Talking points for the counsellor."""
+
+    @property
+    def check(self) -> Check | None:
+        """Its teach-back check, if it has one."""
 
 
 class TimelineStage(Protocol):
@@ -107,6 +131,10 @@ class Visit(Protocol):
     def counsellor_notes(self) -> tuple[str, ...]:
         """Talking points for the counsellor (maybe none)."""
 
+    @property
+    def check(self) -> Check | None:
+        """Its teach-back check, if it has one."""
+
 
 class Course(Protocol):
     """The screen about the course of treatment and results."""
@@ -134,6 +162,10 @@ class Course(Protocol):
     @property
     def counsellor_notes(self) -> tuple[str, ...]:
         """Talking points for the counsellor (maybe none)."""
+
+    @property
+    def check(self) -> Check | None:
+        """Its teach-back check, if it has one."""
 
 
 class Questions(Protocol):
