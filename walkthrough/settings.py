@@ -47,6 +47,8 @@ class Asked(NamedTuple):
     """Counsellor mode behind the staff PIN (what ``walkthrough serve`` starts on its counsellor's path)."""
     pin_tries_file: Path | None = None
     """Where wrong PIN tries are shared between the counsellor's tabs."""
+    store: Path | None = None
+    """``--store``: the anonymous store's file (before the clinic's ``store:``)."""
 
 
 # A NamedTuple, not a dataclass: this is loaded at every start, and making a dataclass costs ~0.8 ms.
@@ -76,6 +78,8 @@ class Settings(NamedTuple):
     """Counsellor mode: the staff PIN before anything with a note in it."""
     pin_tries_file: Path | None = None
     """Counsellor behind the PIN: the file that shares wrong tries between tabs."""
+    store: Path | None = None
+    """The anonymous store's file (walkthrough/store/); None: nothing is stored (the default)."""
     clock: Callable[[], float] = time.monotonic
     """Times every timer (tests pass a fake one)."""
 
@@ -112,6 +116,8 @@ class Settings(NamedTuple):
             words.append("--watch")
         if self.log is not None:
             words += ["--log", str(self.log.resolve())]
+        if self.store is not None:
+            words += ["--store", str(self.store.resolve())]
         return words
 
 
@@ -145,5 +151,16 @@ def settings_for(asked: Asked, clinic: ClinicValues, *, clock: Callable[[], floa
         log=asked.log,
         pin_first=asked.pin_first,
         pin_tries_file=asked.pin_tries_file,
+        store=asked.store or clinic_store(asked.content, clinic),
         clock=clock,
     )
+
+
+def clinic_store(content: Path, clinic: ClinicValues) -> Path | None:
+    """The clinic's ``store:`` file, a relative one taken from the content folder; None when it names none."""
+    # A record remembered before the store existed has no such field.
+    named: str | None = getattr(clinic, "store", None)
+    if not named:
+        return None
+    folder = content if content.is_dir() else content.parent
+    return folder / Path(named).expanduser()
