@@ -18,7 +18,7 @@ from walkthrough.screens.fault import FaultScreen
 from walkthrough.ui import packaged_words
 
 from .apps import make_app
-from .conftest import GOOD, FakeClock
+from .conftest import FIXTURES, GOOD, FakeClock
 
 BUNDLED = Path(__file__).resolve().parents[1] / "content" / "ketamine-infusion"
 
@@ -119,6 +119,17 @@ def test_counsellor_screen_looks_right(snap_compare, screen: str, size: tuple[in
     assert snap_compare(app, press=press, terminal_size=size)
 
 
+def past_checks(keys: list[str]) -> list[str]:
+    """The same keys for content with a check on every step, the visit and the course (the bundled content).
+
+    The keys start on the welcome page, which has no check; Next from any later page opens its check; esc skips it.
+    """
+    skipped: list[str] = []
+    for key in keys:
+        skipped += [key, "escape"] if key == "right" and "right" in skipped else [key]
+    return skipped
+
+
 @pytest.mark.parametrize("size", SIZES, ids=size_id)
 @pytest.mark.parametrize("screen", OTHER_LOOKS)
 def test_spanish_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
@@ -127,4 +138,19 @@ def test_spanish_screen_looks_right(snap_compare, screen: str, size: tuple[int, 
     languages, _ = load_languages(BUNDLED, first)
     counsellor = screen.startswith("counsellor")
     app = make_app(first, clock=FakeClock(), languages=languages, counsellor=counsellor)
-    assert snap_compare(app, press=SCREENS[screen], terminal_size=size)
+    assert snap_compare(app, press=past_checks(SCREENS[screen]), terminal_size=size)
+
+
+CHECK_SCREENS = {
+    "check_question": ["right", "right"],
+    "check_right": ["right", "right", "1"],
+    "check_again": ["right", "right", "0"],
+}
+"""The teach-back check on the first step (tests/fixtures/checks): the question, a right answer, the re-explanation."""
+
+
+@pytest.mark.parametrize("size", SIZES[:2], ids=size_id)
+@pytest.mark.parametrize("screen", CHECK_SCREENS)
+def test_check_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(load_walkthrough(FIXTURES / "checks" / "en.yaml"), clock=FakeClock())
+    assert snap_compare(app, press=CHECK_SCREENS[screen], terminal_size=size)
