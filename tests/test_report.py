@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -193,3 +194,16 @@ def test_the_table_has_a_chart_and_the_rule(tmp_path: Path, capsys: pytest.Captu
     store = make_store(tmp_path / "s.db", _sessions("2025-01", "en", 30))
     code, out, _ = _report(capsys, "--store", str(store), "--since", "2025-01")
     assert code == 0 and "███│" in out and "fewer than 11" in out and "(since 2025-01)" in out
+
+
+def test_rows_not_written_by_walkthrough_are_never_shown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = make_store(tmp_path / "s.db", _sessions("2025-01", "en", 12))
+    connection = sqlite3.connect(store)
+    connection.executemany(
+        "INSERT INTO sessions VALUES ('2025-01', '=HYPERLINK()', 'kiosk', '0123456789abcdef', 5, 5, 1, 2, NULL)",
+        [()] * 12,
+    )
+    connection.commit()
+    connection.close()
+    code, out, _ = _report(capsys, "--store", str(store), "--format", "csv")
+    assert code == 0 and "HYPERLINK" not in out and "\nall,all,,12," in out

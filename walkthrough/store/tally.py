@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .record import parse_checks
+from .record import LANGUAGE, MONTH, parse_checks
 from .schema import CURRENT_VERSION, schema_version
 
 Cell = tuple[str, str]
@@ -103,6 +103,10 @@ def _counts(connection: sqlite3.Connection, since: str) -> dict[Cell, Tally]:
         (since,),
     )
     for month, language, before, after, completed, count in rows:
+        if not (isinstance(month, str) and MONTH.fullmatch(month) and isinstance(language, str)):
+            continue  # not written by walkthrough (its own writer checks every field): never shown
+        if not LANGUAGE.fullmatch(language):
+            continue
         tally = cells.get((month, language))
         if tally is None:
             tally = cells[(month, language)] = Tally()
@@ -124,7 +128,9 @@ def _counts(connection: sqlite3.Connection, since: str) -> dict[Cell, Tally]:
             (since,),
         )
         for month, language, checks, count in rows:
-            tally = cells[(month, language)]
+            tally = cells.get((month, language))
+            if tally is None:
+                continue
             for about, right in parse_checks(checks).items():
                 if right is not None:
                     tally.answered[about] += count
