@@ -1,0 +1,54 @@
+"""The compact summary: a few plain lines (phone, questions, next steps) for a QR code a phone camera reads."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from ..content.sanitize import one_line
+from .parts import chosen_questions, clinic_name, clinic_phone
+
+if TYPE_CHECKING:
+    from ..content.records import LoadedWalkthrough
+    from ..session import PatientSession
+
+COMPACT_BYTES = 220
+"""The most UTF-8 bytes the compact text may take: a version 9 QR code at most (53 modules a side, 29 lines drawn).
+
+Bigger codes are harder for a phone camera to read off a terminal, and
+would not fit a 120x30 screen. A question that would go past it
+is left out (the full page has them all).
+"""
+
+
+def compact_text(
+    content: LoadedWalkthrough,
+    words: Mapping[str, str],
+    session: PatientSession | None = None,
+    *,
+    limit: int = COMPACT_BYTES,
+) -> str:
+    """The compact summary: the clinic's phone, the patient's questions, then the visit and the course.
+
+    Each line is the content's own sentence (or the patient's words) on one
+    line; a line that would take the text past ``limit`` bytes is left out,
+    in that order: the title and phone first, the visit and course last.
+    """
+    walkthrough = content.walkthrough
+    phone = words["summary.text_phone"].format(clinic=clinic_name(content), phone=clinic_phone(content))
+    questions = [f"- {one_line(question).strip()}" for question in chosen_questions(content, session)]
+    groups = [[walkthrough.title], [phone]]
+    if questions:
+        groups.append([words["summary.text_ask"], questions[0]])  # "Ask:" only with a question after it
+        groups += [[question] for question in questions[1:]]
+    groups += [[walkthrough.visit.summary], [walkthrough.course.summary]]
+    kept: list[str] = []
+    for group in groups:
+        lines = [one_line(line).strip() for line in group]
+        if all(lines) and _size([*kept, *lines]) <= limit:
+            kept += lines
+    return "\n".join(kept)
+
+
+def _size(lines: list[str]) -> int:
+    return len("\n".join(lines).encode("utf-8"))
