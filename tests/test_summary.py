@@ -344,4 +344,6 @@ def test_a_served_tab_opens_the_page_in_chromium(tmp_path: Path) -> None:
         assert response.headers["content-type"] == "text/html; charset=utf-8"  # type: ignore[attr-defined]
         assert response.text() == summary_page(content, words)  # type: ignore[attr-defined]
         assert summary_tab.title() == f"{words['summary.page_title']}: {content.walkthrough.title}"
+        for paper in ("A4", "Letter"):  # printed as it comes, on one page of either
+            assert re.findall(rb"/Count (\d+)", summary_tab.pdf(format=paper, prefer_css_page_size=True)) == [b"1"]
         browser.close()

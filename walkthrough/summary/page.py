@@ -23,7 +23,7 @@ BLANK_LINES = 2
 """Lines to write one's own questions on, in the handout (as many as a patient may type in the app)."""
 
 STYLE = """
-@page { size: auto; margin: 15mm; }
+@page { size: auto; margin: 12mm 14mm; }
 html { color: #000; color-scheme: light; font-family: "Atkinson Hyperlegible", Verdana, "DejaVu Sans", sans-serif;
   font-size: 18px; line-height: 1.4; }
 body { max-width: 42em; margin: 1em auto; padding: 0 1em; }
@@ -45,8 +45,12 @@ dt { font-weight: bold; }
 dd { margin: 0 0 0.3em; }
 .note { margin-top: 0.8em; }
 @media print {
-  html { font-size: 12.5pt; }
+  html { font-size: 12pt; line-height: 1.25; }
   body { max-width: none; margin: 0; padding: 0; }
+  h2 { margin-top: 0.7em; }
+  li { margin: 0.15em 0; }
+  ol h3, ol p { display: inline; }
+  ol h3::after { content: ": "; }
 }
 """
 """The page's look: no colour but black, no background, nothing fetched (no url(), no @import)."""
