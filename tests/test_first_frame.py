@@ -76,7 +76,7 @@ def test_every_stylesheet_is_read_by_someone() -> None:
     assert on_disk == {FOR_FIRST_SCREEN, FOR_COUNSELLOR, *FOR_OTHER_SCREENS}
     assert stylesheet(FOR_FIRST_SCREEN) == WalkthroughApp.CSS_PATH
     # Each other screen names its own, by the full path Textual compares (so it is never read twice).
-    from walkthrough.screens import calm, faq, fault, help, idle, overview, staff
+    from walkthrough.screens import calm, faq, fault, help, idle, overview, staff, summary
 
     screens = [
         calm.CalmScreen,
@@ -86,6 +86,7 @@ def test_every_stylesheet_is_read_by_someone() -> None:
         idle.IdleWarningScreen,
         overview.OverviewScreen,
         staff.StaffPinScreen,
+        summary.SummaryScreen,
     ]
     named = {screen.CSS_PATH for screen in screens}
     assert named == {stylesheet(name) for name in FOR_OTHER_SCREENS}

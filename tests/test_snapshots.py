@@ -15,6 +15,8 @@ from walkthrough.content import load_walkthrough
 from walkthrough.content.loader import load_languages
 from walkthrough.pin import hash_pin
 from walkthrough.screens.fault import FaultScreen
+from walkthrough.screens.summary import SummaryScreen
+from walkthrough.summary.delivery import SummaryDelivery, as_qr_code
 from walkthrough.ui import packaged_words
 
 from .apps import make_app
@@ -154,3 +156,24 @@ CHECK_SCREENS = {
 def test_check_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     app = make_app(load_walkthrough(FIXTURES / "checks" / "en.yaml"), clock=FakeClock())
     assert snap_compare(app, press=CHECK_SCREENS[screen], terminal_size=size)
+
+
+SUMMARY_DELIVERIES = {
+    "summary_saved": lambda words: SummaryDelivery("file", path=Path("/home/patient/Documents/visit-summary.html")),
+    "summary_browser": lambda words: SummaryDelivery("browser"),
+    "summary_qr": lambda words: as_qr_code("Your ketamine infusion\nCall your clinic: 555-0100"),
+}
+"""Each way "Take this with you" can end (a kiosk's code shows only where it fits: here at 120x30, else 'ask staff')."""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=size_id)
+@pytest.mark.parametrize("screen", SUMMARY_DELIVERIES)
+def test_summary_screen_looks_right(snap_compare, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(load_walkthrough(GOOD), clock=FakeClock())
+
+    async def open_summary(pilot: Pilot[None]) -> None:
+        words = packaged_words("en")
+        await pilot.app.push_screen(SummaryScreen(SUMMARY_DELIVERIES[screen](words), words))
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=open_summary, terminal_size=size)
