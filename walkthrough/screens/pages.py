@@ -17,6 +17,8 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from ..session import PatientSession
+
 if TYPE_CHECKING:
     from ..content.records import LoadedWalkthrough
     from ..content.shapes import Course, Questions, Step, Visit, Walkthrough, Welcome
@@ -28,14 +30,22 @@ Part = TypeVar("Part")
 
 # Plain classes, not NamedTuples: this is loaded before the first frame, and making a NamedTuple costs ~0.13 ms.
 class PageMaterials:
-    """What building a page may use: the content, the interface words, and the languages on offer (code to name)."""
+    """What building a page may use: the content, the interface words, the languages on offer (code to name),
+    and the patient's session (which the questions page fills in; a new one when none is given)."""
 
-    __slots__ = ("content", "languages", "words")
+    __slots__ = ("content", "languages", "session", "words")
 
-    def __init__(self, content: LoadedWalkthrough, words: Mapping[str, str], languages: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        content: LoadedWalkthrough,
+        words: Mapping[str, str],
+        languages: Mapping[str, str],
+        session: PatientSession | None = None,
+    ) -> None:
         self.content = content
         self.words = words
         self.languages = languages
+        self.session = session if session is not None else PatientSession()
 
 
 class PlannedPage:
@@ -139,7 +149,7 @@ def _course_page(course: Course, _number: int, materials: PageMaterials) -> Page
 def _questions_page(questions: Questions, _number: int, materials: PageMaterials) -> Page:
     from .questions import QuestionsPage
 
-    return QuestionsPage(questions, materials.words)
+    return QuestionsPage(questions, materials.words, materials.session)
 
 
 PAGE_KINDS: list[PageKind[Any]] = [
