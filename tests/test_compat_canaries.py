@@ -216,3 +216,39 @@ async def test_an_error_in_a_handler_reaches_fault_and_the_app_ends_calmly(capsy
     assert [type(error) for error in seen] == [RuntimeError]
     assert app.return_code == 1
     assert STOPPED_AFTER_A_FAULT in capsys.readouterr().err
+
+
+# compat/wrap.py: wrap_in_at_least_one_cell. No upstream issue found (OpenHands/OpenHands-CLI#397 reports it).
+
+
+def test_rich_still_fails_to_wrap_in_no_room_and_textual_still_asks_it_to() -> None:
+    from rich._wrap import divide_line
+    from textual import content
+
+    patch = "walkthrough/compat/wrap.py wrap_in_at_least_one_cell"
+    with pytest.raises(ValueError):
+        divide_line("Stop", 0, fold=True)
+    assert "offsets = divide_line(\n                    line.plain, width - line_pad * 2" in module_text(content), (
+        f"Textual's Content no longer wraps with rich's divide_line at width - 2 * line_pad: adapt or drop {patch}"
+    )
+
+
+async def test_a_widget_squeezed_to_its_line_padding_draws_without_a_fault() -> None:
+    """Unpatched, this raises ValueError (range() arg 3 must not be zero) in the first frame."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    from walkthrough.compat.wrap import wrap_in_at_least_one_cell
+
+    wrap_in_at_least_one_cell()
+
+    class Squeezed(App[None]):
+        CSS = "Static { width: 2; line-pad: 1; }"  # no room left inside the line's padding
+
+        def compose(self) -> ComposeResult:
+            yield Static("1  ")
+
+    app = Squeezed()
+    async with app.run_test(size=(3, 5)) as pilot:
+        await pilot.pause()
+    assert app.return_code in (None, 0)

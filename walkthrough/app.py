@@ -19,6 +19,7 @@ from textual.geometry import Offset
 from textual.screen import Screen
 
 from .compat.fixes import keep_styles_caches_collectable, next_frame_on_the_next_tick, start_in_theme, styled_as_new
+from .compat.wrap import wrap_in_at_least_one_cell
 from .content.records import LoadedWalkthrough, as_records
 from .key_queue import KeyQueue
 from .kiosk import describe_fault
@@ -31,10 +32,12 @@ from .themes import CALM, HIGH_CONTRAST, THEMES
 from .ui import words_for
 
 if TYPE_CHECKING:
+    from .summary.delivery import SummaryDelivery
     from .talk import TalkTimer
     from .watch import LiveReload
 
 keep_styles_caches_collectable()
+wrap_in_at_least_one_cell()
 next_frame_on_the_next_tick()
 
 ACTIVITY_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp, events.Paste)
@@ -214,6 +217,7 @@ class WalkthroughApp(TerminalApp):
             page=page,
             languages=self.language_names(),
             first_of_app=not self.first_frame_shown,
+            session=self.session,
         )
         return styled_as_new(screen, self)
 
@@ -308,6 +312,18 @@ class WalkthroughApp(TerminalApp):
         """Start again: this patient's answers, ticks and ratings are dropped, and the walk opens at its welcome."""
         self.session = PatientSession()
         self.call_later(self.replace_session)
+
+    def deliver_summary(self, html: str, text: str) -> SummaryDelivery:
+        """Give the patient their take-home summary page: to their own browser when served, else saved to a file.
+
+        ``text`` (the compact summary) is for modes that show a QR code
+        instead (a kiosk's terminal); this one gives the whole page.
+        """
+        from .summary.delivery import save_to_file, send_to_browser
+        from .summary.files import file_stem
+
+        stem = file_stem(self.words["summary.file_name"])
+        return send_to_browser(self, html, stem) if self.is_web else save_to_file(html, stem)
 
     def action_toggle_contrast(self) -> None:
         """Switch between the calm theme and high contrast."""

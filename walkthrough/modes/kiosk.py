@@ -23,6 +23,7 @@ from ..themes import CALM
 
 if TYPE_CHECKING:
     from ..pin import PinGuard
+    from ..summary.delivery import SummaryDelivery
 
 KIOSK_NOTICES = ("idle", "fault")
 """Screens (by id) over which the staff key waits: "Are you still here?" and the fault message."""
@@ -87,6 +88,14 @@ class KioskApp(WalkthroughApp):
 
     def deliver_screenshot(self, *args: Any, **kwargs: Any) -> None:
         """No screenshots delivered either."""
+
+    def deliver_summary(self, html: str, text: str) -> SummaryDelivery:
+        """A kiosk writes nothing: served, the page goes to the tablet's browser; in a terminal, a QR code of it."""
+        if self.is_web:
+            return super().deliver_summary(html, text)
+        from ..summary.delivery import as_qr_code
+
+        return as_qr_code(text)
 
     # Staff.
 
