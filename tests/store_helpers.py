@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from walkthrough.store import SessionRecord
+from walkthrough.store.record import SessionRecord
 from walkthrough.store.schema import INSERT, migrate
 from walkthrough.store.writer import _row, connect
 

@@ -13,7 +13,10 @@ import pytest
 from tests.store_helpers import VERSION, make_store, record
 from walkthrough.session import PatientSession
 from walkthrough.settings import Asked, settings_for
-from walkthrough.store import CURRENT_VERSION, MIGRATIONS, RecordError, SessionRecord, record_session, writer
+from walkthrough.store import writer
+from walkthrough.store.record import RecordError, SessionRecord
+from walkthrough.store.schema import CURRENT_VERSION, MIGRATIONS
+from walkthrough.store.writer import record_session
 
 # Every column the store may have, with its type. A new column must be added here on purpose, after asking:
 # could it point to a person or a moment (an id, a date or time, an address, a host, typed text)? Then it may not.

@@ -61,16 +61,21 @@ class _ParserWithoutServe(argparse.ArgumentParser):
         raise _NeedsServe(message)
 
 
-def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
-    """Parse the command line; serve's options (serve/cli.py) load only when the words may need them.
+COMMANDS_IN_THEIR_OWN_MODULES = ("serve", "summary", "report")
+"""Subcommands whose options live in modules of their own, loaded only when the words may need them."""
 
-    The plain app starts without serve's module. The same words always give
-    the same result: help, a mistake or a word "serve" anywhere is parsed by
-    the whole parser.
+
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse the command line; serve's, summary's and report's options load only when the words may need them.
+
+    The plain app starts without their modules. The same words always give
+    the same result: help, a mistake or one of those words anywhere is parsed
+    by the whole parser.
     """
     words = sys.argv[1:] if argv is None else list(argv)
-    # Help lists serve too (and argparse takes "--he" for "--help").
-    if "serve" not in words and not any(word == "-h" or word.startswith("--h") for word in words):
+    # Help lists them too (and argparse takes "--he" for "--help").
+    named = any(word in COMMANDS_IN_THEIR_OWN_MODULES for word in words)
+    if not named and not any(word == "-h" or word.startswith("--h") for word in words):
         try:
             return build_parser(with_serve=False).parse_args(words)
         except _NeedsServe:
@@ -79,7 +84,7 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def build_parser(*, with_serve: bool = True) -> argparse.ArgumentParser:
-    """The argument parser for ``walkthrough`` and its subcommands (``serve`` unless ``with_serve`` is False)."""
+    """The parser for ``walkthrough`` and its subcommands (serve, summary and report only ``with_serve``)."""
     parser = (argparse.ArgumentParser if with_serve else _ParserWithoutServe)(
         prog="walkthrough",
         description="A calm, step-by-step look at what a ketamine infusion is like.",
@@ -126,6 +131,12 @@ def build_parser(*, with_serve: bool = True) -> argparse.ArgumentParser:
         metavar="FILE",
         help="where errors and kiosk events are written (default: ~/.local/state/walkthrough/walkthrough.log)",
     )
+    parser.add_argument(
+        "--store",
+        type=Path,
+        metavar="FILE",
+        help="keep an anonymous row per session in this SQLite file, for walkthrough report (or store: in clinic.yaml)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser("validate", help="check content files and list every problem as file:line:col")
     validate.add_argument(
@@ -147,6 +158,11 @@ def build_parser(*, with_serve: bool = True) -> argparse.ArgumentParser:
         "hash-pin", help="read a staff PIN without showing it and print the staff_pin_hash line for clinic.yaml"
     )
     if with_serve:
+        from .store.report_cli import add_report_parser
+        from .summary.cli import add_summary_parser
+
+        add_summary_parser(commands)
+        add_report_parser(commands)
         from .serve.cli import add_serve_parser
 
         add_serve_parser(commands)
@@ -184,6 +200,14 @@ def _run(argv: Sequence[str] | None) -> int:
         return 0
     if args.command == "hash-pin":
         return print_pin_hash()
+    if args.command == "summary":
+        from .summary.cli import write_handout
+
+        return write_handout(args)
+    if args.command == "report":
+        from .store.report_cli import run_report
+
+        return run_report(args, args.store or _clinic_store(args))
     if args.command == "serve":
         from .serve.cli import serve_in_browsers
 
@@ -204,7 +228,20 @@ def asked_on_the_command_line(args: argparse.Namespace) -> Asked:
         log=args.log,
         pin_first=args.pin_first,
         pin_tries_file=args.pin_tries_file,
+        store=args.store,
     )
+
+
+def _clinic_store(args: argparse.Namespace) -> Path | None:
+    """The store clinic.yaml names, for ``walkthrough report`` without ``--store`` (None if it names none)."""
+    from .settings import clinic_store
+
+    asked = asked_on_the_command_line(args)
+    try:
+        clinic = load_ready(asked.content, None, None).first.clinic
+    except ContentError:
+        return None
+    return clinic_store(asked.content, clinic)
 
 
 def run_app(asked: Asked) -> int:

@@ -34,7 +34,7 @@ from .stylesheets import FOR_OTHER_SCREENS, stylesheet
 if TYPE_CHECKING:
     from textual.app import App
 
-OTHER_SCREENS = ("calm", "check", "faq", "fault", "help", "idle", "overview", "staff")
+OTHER_SCREENS = ("calm", "check", "faq", "fault", "help", "idle", "overview", "staff", "summary")
 """Screen modules the first frame does not need (walkthrough.screens.*)."""
 
 

@@ -14,9 +14,9 @@ FOR_FIRST_SCREEN = "walkthrough.tcss"
 FOR_COUNSELLOR = "counsellor.tcss"
 """The talk timer and the notes: read at start in counsellor mode, never in a patient's."""
 
-FOR_OTHER_SCREENS = ("calm.tcss", "check.tcss", "help.tcss", "kiosk.tcss", "lists.tcss")
+FOR_OTHER_SCREENS = ("calm.tcss", "check.tcss", "help.tcss", "kiosk.tcss", "lists.tcss", "summary.tcss")
 """Calming mode; the teach-back check; help; the kiosk's idle warning, staff PIN and fault message; common questions
-and the overview.
+and the overview; the take-home summary.
 
 Left out of the first start-up (parsing them cost a few milliseconds the
 first frame does not need) and read just after it, so usually before any of

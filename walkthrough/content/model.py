@@ -227,7 +227,7 @@ Minutes = Annotated[int, Field(ge=1, le=600)]
 STAFF_KEYS = tuple(f"f{number}" for number in range(1, 13))
 """Keys a clinic may choose to open the staff PIN prompt."""
 PRIVATE_SETTINGS = frozenset(
-    {"kiosk", "staff_pin_hash", "staff_key", "talk_minutes", "default_language", "max_sessions"}
+    {"kiosk", "staff_pin_hash", "staff_key", "talk_minutes", "default_language", "max_sessions", "store"}
 )
 """Clinic settings that are never filled into text a patient reads."""
 
@@ -290,6 +290,11 @@ class ClinicValues(Strict):
         description="walkthrough serve: at most this many browser tabs at once (1 to 500), each running its own "
         "app of about 40 MB; a tab beyond it is told all screens are in use. --max-sessions overrides it. "
         "Leave it out to choose from the server's memory (half the available memory at 45 MB a tab, at most 50).",
+    )
+    store: str | None = Field(
+        default=None,
+        description="The anonymous store's file (see README), relative to this folder; --store overrides it. "
+        "Leave it out and nothing is stored.",
     )
 
     @field_validator("staff_pin_hash")

@@ -378,3 +378,7 @@ class ClinicValues(Protocol):
     @property
     def max_sessions(self) -> int | None:
         """walkthrough serve: at most this many tabs, or None to choose from memory."""
+
+    @property
+    def store(self) -> str | None:
+        """The anonymous store's file, relative to the content folder; None: nothing is stored."""

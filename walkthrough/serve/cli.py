@@ -56,6 +56,7 @@ def add_serve_parser(commands: Any) -> None:
         help="also serve counsellor mode at /counsellor, behind the staff PIN (needs staff_pin_hash in clinic.yaml)",
     )
     serve.add_argument("--log", type=Path, metavar="FILE", default=quiet, help="as for the terminal app")
+    serve.add_argument("--store", type=Path, metavar="FILE", default=quiet, help="as for the terminal app")
 
 
 def session_cap(text: str) -> int:
@@ -114,6 +115,7 @@ def serve_in_browsers(args: argparse.Namespace) -> int:
         idle_seconds=args.idle_seconds,
         reduced_motion=args.reduced_motion,
         log=args.log,
+        store=args.store,
     )
     settings = settings_for(asked, content.clinic)
     title = content.walkthrough.title

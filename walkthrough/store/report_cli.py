@@ -11,13 +11,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from .record import MONTH
-
 FORMATS = ("table", "csv", "html")
 
 
 def month(text: str) -> str:
     """``--since``: a month as YYYY-MM."""
+    from .record import MONTH  # only when a month is given: the parser is built at every start
+
     if not MONTH.fullmatch(text):
         raise argparse.ArgumentTypeError(f"{text!r} is not a month written as YYYY-MM")
     return text
