@@ -76,10 +76,11 @@ def test_every_stylesheet_is_read_by_someone() -> None:
     assert on_disk == {FOR_FIRST_SCREEN, FOR_COUNSELLOR, *FOR_OTHER_SCREENS}
     assert stylesheet(FOR_FIRST_SCREEN) == WalkthroughApp.CSS_PATH
     # Each other screen names its own, by the full path Textual compares (so it is never read twice).
-    from walkthrough.screens import calm, faq, fault, help, idle, overview, staff, summary
+    from walkthrough.screens import calm, check, faq, fault, help, idle, overview, staff, summary
 
     screens = [
         calm.CalmScreen,
+        check.CheckScreen,
         faq.FaqScreen,
         fault.FaultScreen,
         help.HelpScreen,

@@ -66,7 +66,7 @@ class CheckScreen(ModalScreen[CheckEnd]):
     """
 
     CSS_PATH = stylesheet("check.tcss")
-    AUTO_FOCUS = None  # nothing takes the focus, so the keys below always reach the screen
+    AUTO_FOCUS = ""  # nothing takes the focus (None would mean the app's "*"), so the keys below reach the screen
 
     BINDINGS = [
         *(Binding(str(number), f"pick({number})", "Pick", show=number == 1) for number in (1, 2, 3)),
@@ -93,7 +93,7 @@ class CheckScreen(ModalScreen[CheckEnd]):
         """The panel: each stage's part (only the question shows at first) and a line of keys."""
         words = self.words
         with Vertical(id="check-panel"):
-            with VerticalScroll(id="check-body"):
+            with VerticalScroll(id="check-body", can_focus=False):
                 with Vertical(id="check-question-part", classes="check-part"):
                     yield PlainText(words["check.title"], classes="heading")
                     yield PlainText(words["check.intro"], id="check-intro")
@@ -127,8 +127,7 @@ class CheckScreen(ModalScreen[CheckEnd]):
             yield PlainText("", id="check-keys")
 
     def on_mount(self) -> None:
-        """Show the question; the panel scrolls for the keys and the wheel, but never takes the focus."""
-        self.query_one("#check-body").can_focus = False
+        """Show the question (the panel scrolls for the keys below and the wheel, but never takes the focus)."""
         self._show("question")
 
     def _show(self, stage: Stage) -> None:
