@@ -14,7 +14,7 @@ What made the difference, each measured when it went in:
   straight after (``WalkthroughScreen.build_other_pages``).
 - The other screens' modules (calming mode, help, common questions, the
   kiosk's) and their stylesheets are left out of the first frame and loaded
-  just after it (:data:`OTHER_SCREENS`, :func:`load_other_stylesheets`):
+  just after it (:func:`load_other_screens`, :func:`load_other_stylesheets`):
   parsing those stylesheets cost a few milliseconds the first frame does not
   need.
 - The checked content is read from a cache when its files have not changed
@@ -26,16 +26,21 @@ What made the difference, each measured when it went in:
 from __future__ import annotations
 
 import gc
+import pkgutil
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from .stylesheets import FOR_OTHER_SCREENS, stylesheet
+from .stylesheets import for_other_screens, stylesheet
 
 if TYPE_CHECKING:
     from textual.app import App
 
-OTHER_SCREENS = ("calm", "check", "faq", "fault", "help", "idle", "overview", "staff", "summary")
-"""Screen modules the first frame does not need (walkthrough.screens.*)."""
+
+def other_screens() -> list[str]:
+    """Every module of walkthrough.screens: the first frame needs only a few, the rest load just after it."""
+    from . import screens
+
+    return sorted(module.name for module in pkgutil.iter_modules(screens.__path__))
 
 
 def settle_after_start(app: App[Any]) -> None:
@@ -60,7 +65,7 @@ def load_other_screens() -> None:
     for days must not load, at a patient's tap, code that an upgrade may have
     replaced since, nor need a new import to show "Something went wrong".
     """
-    for name in OTHER_SCREENS:
+    for name in other_screens():
         import_module(f"{__package__}.screens.{name}")
 
 
@@ -74,7 +79,7 @@ def load_other_stylesheets(app: App[Any]) -> None:
     again (Textual keeps what it parsed).
     """
     stylesheet_now = app.stylesheet
-    for name in FOR_OTHER_SCREENS:
+    for name in for_other_screens():
         path = stylesheet(name)
         if not stylesheet_now.has_source(str(path)):
             stylesheet_now.read(path)

@@ -14,15 +14,17 @@ FOR_FIRST_SCREEN = "walkthrough.tcss"
 FOR_COUNSELLOR = "counsellor.tcss"
 """The talk timer and the notes: read at start in counsellor mode, never in a patient's."""
 
-FOR_OTHER_SCREENS = ("calm.tcss", "check.tcss", "help.tcss", "kiosk.tcss", "lists.tcss", "summary.tcss")
-"""Calming mode; the teach-back check; help; the kiosk's idle warning, staff PIN and fault message; common questions
-and the overview; the take-home summary.
 
-Left out of the first start-up (parsing them cost a few milliseconds the
-first frame does not need) and read just after it, so usually before any of
-these screens is shown; one opened sooner (a key pressed during start-up)
-has its file read by Textual then, and it is not read again.
-"""
+def for_other_screens() -> list[str]:
+    """Every other stylesheet in this folder: one per kind of screen shown over the walk (calm.tcss, help.tcss...).
+
+    Left out of the first start-up (parsing them cost a few milliseconds the
+    first frame does not need) and read just after it, so usually before any of
+    these screens is shown; one opened sooner (a key pressed during start-up)
+    has its file read by Textual then, and it is not read again. A new screen's
+    stylesheet needs only to be in this folder.
+    """
+    return sorted(path.name for path in FOLDER.glob("*.tcss") if path.name not in (FOR_FIRST_SCREEN, FOR_COUNSELLOR))
 
 
 def stylesheet(name: str) -> Path:
