@@ -22,13 +22,13 @@ from .apps import make_app
 
 BUNDLED = Path(__file__).resolve().parents[1] / "content" / "ketamine-infusion"
 PAGES_AND_PANELS = [
-    *["right"] * 7,  # every page; the footer's keys change at both ends
+    "right", *["right", "escape"] * 6,  # every page (esc skips each quick check); the footer's keys change at both ends
     "b", "escape",  # calming mode
     "f", "escape",  # common questions
     "question_mark", "escape",  # help
     *["left"] * 7,
 ]  # fmt: skip
-LANGUAGES = ["right", "l", "right", "l", "left", "left"]  # Spanish and back: every screen rebuilt
+LANGUAGES = ["right", "l", "right", "escape", "l", "left", "left"]  # Spanish and back (all rebuilt); esc: a check
 
 
 def bundled_app(**kwargs: Any) -> WalkthroughApp:
@@ -72,7 +72,7 @@ async def test_no_timer_runs_on_a_text_screen() -> None:
     """A quiet text screen costs nothing: no timer runs, before calming mode or after it."""
     app = bundled_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("right", "right")
+        await pilot.press("right", "right", "escape")  # esc skips step 1's quick check
         await pilot.pause()
         assert isinstance(app.screen, WalkthroughScreen)
         assert running_timers(app) == []
