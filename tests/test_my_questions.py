@@ -10,9 +10,11 @@ import logging
 import os
 import time
 from pathlib import Path
+from typing import cast
 
 import pytest
 from textual import events
+from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
 
@@ -33,6 +35,7 @@ from walkthrough.widgets.nav import TouchButton
 
 from .apps import make_app
 from .conftest import FakeClock
+from .screen_helpers import flat, screen_text
 from .test_touch_targets import SHORT_SIZE, TALL_SIZES, bundled_app, button_boxes, clipped, spacing_problems
 
 BUNDLED = Path(__file__).resolve().parents[1] / "content" / "ketamine-infusion"
@@ -313,5 +316,86 @@ async def test_every_tick_and_button_is_big_enough_and_apart(size: tuple[int, in
             if size == SHORT_SIZE:  # no title bar and no padding above a short page: scrolled text meets the top
                 problems = [problem for problem in problems if not at_the_top(problem, boxes)]
             assert problems == [], boxes
+            if isinstance(widget, TickBox):  # every word of the question shows, wrapped in its box
+                assert widget.text.split()[-1] in flat(screen_text(cast("App[object]", app))).split(), widget.text
         if min_height == 3:
             assert page.query_one(QuestionInput).region.height >= 3
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("viewport", [(768, 1024), (390, 844)], ids=["tablet", "phone"])
+def test_a_tap_on_the_box_in_chromium_takes_typing(viewport: tuple[int, int], tmp_path: Path) -> None:
+    """In walkthrough serve, a finger's tap on the box focuses the terminal's own text field (which brings a
+    tablet's on-screen keyboard) and what is typed there lands in the box, letters and spaces, not as app keys."""
+    import importlib.util
+
+    from bench.browser import CHROMIUM, CHROMIUM_FLAGS, TabOutput, read_screen, serve_walkthrough
+
+    for package in ("textual_serve", "playwright"):
+        if importlib.util.find_spec(package) is None:
+            pytest.skip(f"the browser test needs the {package} package")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with (
+        (tmp_path / "server.log").open("wb") as output,
+        serve_walkthrough(output=output) as (port, _),
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        width, height = viewport
+        context = browser.new_context(viewport={"width": width, "height": height}, has_touch=True)
+        tab = TabOutput(context.new_page())
+        tab.page.goto(f"http://127.0.0.1:{port}/")
+        tab.wait_for_text("Welcome")
+        tap_cell(tab, *read_screen(tab.page).find("Welcome") or (0, 0))  # the terminal takes the keys from here on
+        for _ in range(40):  # to the last page by keys (a teach-back check on the way is skipped with escape)
+            screen = read_screen(tab.page)
+            if screen.find("Type your question") is not None:
+                break
+            key = "Escape" if screen.find("Skip") is not None or screen.find("Quick check") else "ArrowRight"
+            tab.page.keyboard.press(key)
+            tab.page.wait_for_timeout(250)
+        for _ in range(20):  # scroll the box into sight
+            screen = read_screen(tab.page)
+            found = screen.find("Type your question")
+            if found is not None and found[1] < screen.rows - 8:
+                break
+            tab.page.keyboard.press("ArrowDown")
+            tab.page.wait_for_timeout(100)
+        assert found is not None, "\n".join(screen.lines)
+        tap_cell(tab, *found)
+        focused = tab.page.evaluate(
+            "() => [document.activeElement.tagName, document.activeElement.className,"
+            " document.activeElement.getAttribute('inputmode') || '']"
+        )
+        assert focused[0] == "TEXTAREA" and "xterm-helper-textarea" in focused[1], focused
+        assert focused[2] != "none", "inputmode=none would keep a tablet's keyboard down"
+        tab.page.screenshot(path=str(tmp_path / f"tapped-{width}x{height}.png"))
+        tab.page.keyboard.type("nap time? q")
+        tab.page.wait_for_timeout(800)
+        lines = read_screen(tab.page).lines
+        assert any("nap time? q" in line for line in lines), "\n".join(lines)  # in the box, the page unturned
+        tab.page.keyboard.press("Enter")
+        tab.page.wait_for_timeout(500)
+        for _ in range(20):  # scroll down to the list (the box has no use for the arrow)
+            lines = read_screen(tab.page).lines
+            if any("• nap time? q" in line for line in lines) and any("Remove" in line for line in lines):
+                break
+            tab.page.keyboard.press("ArrowDown")
+            tab.page.wait_for_timeout(150)
+        tab.page.screenshot(path=str(tmp_path / f"typed-{width}x{height}.png"))
+        assert any("• nap time? q" in line for line in lines), "\n".join(lines)
+        assert any("Remove" in line for line in lines), "\n".join(lines)
+        browser.close()
+
+
+def tap_cell(tab: object, column: int, row: int) -> None:
+    """Tap the terminal cell at ``column``, ``row`` with a finger."""
+    from bench.browser import CellBox, read_screen
+
+    page = tab.page  # type: ignore[attr-defined]
+    left, top, width, height = read_screen(page).css_box(CellBox(column, row, 1, 1))
+    page.touchscreen.tap(left + width / 2, top + height / 2)
+    page.wait_for_timeout(300)

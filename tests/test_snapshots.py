@@ -177,3 +177,27 @@ def test_summary_screen_looks_right(snap_compare, screen: str, size: tuple[int, 
         await pilot.pause()
 
     assert snap_compare(app, run_before=open_summary, terminal_size=size)
+
+
+async def _my_questions(pilot: Pilot[None]) -> None:
+    """The questions page with the second question ticked and one of the patient's own, literal markup and all."""
+    app = pilot.app
+    assert isinstance(app, WalkthroughApp)
+    await app.replace_session("questions")
+    await pilot.pause()
+    page = app.screen.query_one("#page-7")
+    page.query_one("#tick-1").press()  # type: ignore[attr-defined]
+    box = page.query_one("#own-question")
+    box.value = "Can I eat [bold]before[/bold]?"  # type: ignore[attr-defined]
+    await pilot.press("tab")  # the first tick: the focus shows as a doubled border (or underlined words)
+    await pilot.pause(0.3)
+    box.post_message(box.Submitted(box, box.value))  # type: ignore[attr-defined]
+    await pilot.pause()
+    page.scroll_to_widget(page.query_one("#tick-1"), animate=False, top=True)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES[:2], ids=size_id)
+def test_my_questions_look_right(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(load_walkthrough(GOOD), clock=FakeClock())
+    assert snap_compare(app, run_before=_my_questions, terminal_size=size)

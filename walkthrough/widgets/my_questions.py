@@ -48,6 +48,7 @@ class TickBox(KeyButton):
         self.text = text
         super().__init__(self._label(ticked), action, id=id, classes="tick")
         self.ticked = ticked
+        self.styles.line_pad = 0  # the label is wrapped here, to the width it has: no padding added to each line
 
     def _label(self, ticked: bool) -> str:
         return (TICKED if ticked else UNTICKED) + self.text
