@@ -22,7 +22,10 @@ class CounsellorApp(WalkthroughApp):
     """The counsellor's view: notes on every page (h hides them), a talk timer (t, r), an overview (o)."""
 
     MODE: ClassVar[Mode] = "counsellor"
+    MAY_LEAD = True
     BINDINGS = [
+        Binding("w", "lead", "Share"),
+        Binding("w", "stop_leading", "Stop sharing"),
         Binding("o", "overview", "Overview"),
         Binding("h", "hide_notes", "Hide notes"),
         Binding("h", "show_notes", "Show notes"),
@@ -66,6 +69,7 @@ class CounsellorApp(WalkthroughApp):
             self.words,
             current=screen.shown_page[1],
             talk_timer=self.talk_timer,
+            session=self.session,
         )
         self.open_screen(overview, "overview", self._overview_picked)
 

@@ -48,11 +48,18 @@ class QuestionsPage(Page):
         yield QuestionEntry(self.words["my_questions.placeholder"], self.words["my_questions.add"], id="own-entry")
         yield Vertical(*self._own_rows(), id="own-questions")
         yield PlainText(self.questions.closing, classes="body")
+        yield TouchButton(self.words["summary.take"], "take_summary", id="take-summary", classes="primary")
         yield TouchButton(self.words["start_again"], "app.start_again", id="start-again", classes="secondary")
 
     def on_mount(self) -> None:
         """A session that already holds the most questions (after a language switch) shows the box at rest."""
         self._show_room()
+
+    def action_take_summary(self) -> None:
+        """Take this with you: this session's summary, given as the app's mode gives it (screens/summary.py)."""
+        from .summary import open_summary
+
+        open_summary(self.app)
 
     def on_hide(self) -> None:
         """Another page shows: a tick or the box here lets go of the focus, so no key reaches a hidden widget."""

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import ContentSwitcher
+from textual.widgets import ContentSwitcher, Input
 
 from ..talk import TalkTimer
 from ..widgets.footer import KeyFooter
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from ..content.records import LoadedWalkthrough
     from ..session import CheckAnswer, PatientSession
     from .check import CheckEnd
+
+TYPED_IN_A_BOX = ("next", "back", "home")
+"""Actions whose priority keys (space, n, p, the arrows, home) type or move the cursor in a focused text box."""
 
 SCROLL_KEYS = ("up", "down", "pageup", "pagedown", "end")
 """Keys that scroll a long page (pages never take the focus, so the screen scrolls for them)."""
@@ -80,6 +83,9 @@ class WalkthroughScreen(HandsFreeReadingScreen):
         Binding("1", "jump(1)", "Step"),  # the key line writes the digits that act: 1-4 for four steps
         *(Binding(str(number), f"jump({number})", show=False) for number in range(2, 10)),
     ]
+
+    AUTO_FOCUS = ""
+    """Nothing takes the focus by itself (None would take the app's "*"): only a tap or Tab focuses a tick or a box."""
 
     page_index: reactive[int] = reactive(0, init=False, repaint=False)
     """Which page is showing, counting the welcome page as 0."""
@@ -240,8 +246,11 @@ class WalkthroughScreen(HandsFreeReadingScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Let Back act only after the first page and Next only before the last.
 
-        The footer then lists only the keys that act here.
+        The footer then lists only the keys that act here. While a text box has the
+        focus, the keys it types in (space, n, p, the arrows, home) are for the box.
         """
+        if action in TYPED_IN_A_BOX and isinstance(self.focused, Input):
+            return False
         if action in ("back", "home"):
             return self.page_index > 0
         if action in ("next", "auto"):
@@ -249,6 +258,12 @@ class WalkthroughScreen(HandsFreeReadingScreen):
         if action == "jump":
             return self.counsellor and (not parameters or int(str(parameters[0])) <= len(self._digit_pages))
         return True
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A tap away from the text box being typed in lets go of it, so Back and its keys act again."""
+        box = self.focused
+        if isinstance(box, Input) and self.get_widget_at(event.screen_x, event.screen_y)[0] is not box:
+            self.set_focus(None)
 
     def _show_notes(self) -> None:
         if self.counsellor:
