@@ -14,8 +14,9 @@ from tests.conftest import FIXTURES, FakeClock
 from tests.screen_helpers import flat, screen_text
 from walkthrough.app import WalkthroughApp
 from walkthrough.content import LoadedWalkthrough, bundled_content_dir, load_walkthrough
-from walkthrough.screens.check import CheckScreen, page_checks
+from walkthrough.screens.check import CheckScreen
 from walkthrough.screens.overview import OverviewScreen
+from walkthrough.screens.pages import page_checks
 from walkthrough.screens.walkthrough import WalkthroughScreen
 from walkthrough.ui import packaged_words
 from walkthrough.widgets.text import PlainText

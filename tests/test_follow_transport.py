@@ -155,10 +155,10 @@ async def test_late_joiner_gets_the_state_at_once_then_every_change(folder: Path
     counts: list[int] = []
     leader = LeaderServer(folder, "123456", counts.append)
     await leader.start()
-    await leader.publish(STATE)
+    leader.publish(STATE)
     follower = await FollowerClient.connect(folder, "123456")
     assert await asyncio.wait_for(follower.next_state(), 2) == STATE
-    await leader.publish(SharedState("visit", "es"))
+    leader.publish(SharedState("visit", "es"))
     assert await asyncio.wait_for(follower.next_state(), 2) == SharedState("visit", "es")
     assert counts == [1] and leader.follower_count == 1
     follower.close()
@@ -174,7 +174,7 @@ async def test_leader_gone_ends_the_stream(folder: Path) -> None:
     leader = LeaderServer(folder, "123456")
     await leader.start()
     follower = await FollowerClient.connect(folder, "123456")
-    await leader.publish(STATE)
+    leader.publish(STATE)
     assert await asyncio.wait_for(follower.next_state(), 2) == STATE
     await leader.close()
     assert await asyncio.wait_for(follower.next_state(), 2) is None
@@ -195,13 +195,13 @@ async def test_two_pairs_on_one_machine_never_cross(folder: Path) -> None:
     await room_b.start()
     follower_a = await FollowerClient.connect(folder, "111111")
     follower_b = await FollowerClient.connect(folder, "222222")
-    await room_a.publish(SharedState("step:iv", "en"))
-    await room_b.publish(SharedState("visit", "es"))
+    room_a.publish(SharedState("step:iv", "en"))
+    room_b.publish(SharedState("visit", "es"))
     assert await asyncio.wait_for(follower_a.next_state(), 2) == SharedState("step:iv", "en")
     assert await asyncio.wait_for(follower_b.next_state(), 2) == SharedState("visit", "es")
     await room_a.close()
     assert await asyncio.wait_for(follower_a.next_state(), 2) is None
-    await room_b.publish(SharedState("course", "es"))
+    room_b.publish(SharedState("course", "es"))
     assert await asyncio.wait_for(follower_b.next_state(), 2) == SharedState("course", "es")
     assert room_b.follower_count == 1
     await room_b.close()
@@ -257,7 +257,7 @@ async def test_another_users_peer_is_turned_away(folder: Path, monkeypatch: pyte
 
     leader = LeaderServer(folder, "123456")
     await leader.start()
-    await leader.publish(STATE)
+    leader.publish(STATE)
     monkeypatch.setattr(transport, "peer_uid", lambda sock: os.getuid() + 1)
     reader, writer = await asyncio.open_unix_connection(str(socket_path(folder, "123456")))
     writer.write(encode_message(Hello("123456")))

@@ -13,9 +13,10 @@ from walkthrough.app import WalkthroughApp
 from walkthrough.content import load_walkthrough
 from walkthrough.content.loader import load_languages
 from walkthrough.screens.calm import CalmScreen
-from walkthrough.screens.check import check_about, page_checks
+from walkthrough.screens.check import check_about
 from walkthrough.screens.faq import FaqScreen
 from walkthrough.screens.help import help_lines
+from walkthrough.screens.pages import page_checks
 from walkthrough.screens.walkthrough import WalkthroughScreen
 from walkthrough.ui import packaged_languages, packaged_words
 from walkthrough.widgets.footer import KeyFooter

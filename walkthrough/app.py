@@ -21,6 +21,7 @@ from textual.screen import Screen
 from .compat.fixes import keep_styles_caches_collectable, next_frame_on_the_next_tick, start_in_theme, styled_as_new
 from .compat.wrap import wrap_in_at_least_one_cell
 from .content.records import LoadedWalkthrough, as_records
+from .follow.actions import FOLLOW_ACTIONS, FollowActions
 from .key_queue import KeyQueue
 from .kiosk import describe_fault
 from .screens.walkthrough import WalkthroughScreen
@@ -44,7 +45,7 @@ ACTIVITY_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.
 """What counts as someone using the app: a key, a tap, a scroll or a paste (not the mouse passing over)."""
 
 
-class WalkthroughApp(TerminalApp):
+class WalkthroughApp(FollowActions, TerminalApp):
     """Shows one loaded walkthrough to one patient: the mode every other mode builds on.
 
     The command palette is off: nothing a patient needs is in it, and it can
@@ -64,6 +65,8 @@ class WalkthroughApp(TerminalApp):
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("c", "toggle_contrast", "Contrast"),
         Binding("q", "quit", "Quit"),
+        Binding("j", "follow", "Follow", show=False),  # README: Follow the counsellor
+        Binding("x", "stop_following", "Stop following"),
     ]
 
     def __init__(
@@ -147,6 +150,7 @@ class WalkthroughApp(TerminalApp):
             from .watch import POLL_SECONDS
 
             self.set_interval(POLL_SECONDS, self.check_for_changes)
+        self.start_following_as_asked(self.settings.lead, self.settings.follow)
 
     def on_ready(self) -> None:
         """The first frame is out: build the rest of the first screen, then settle down for a long run."""
@@ -183,6 +187,8 @@ class WalkthroughApp(TerminalApp):
             return bool(self.content.walkthrough.faq) and not self.top_screen_is("faq")
         if action == "language":
             return len(self.languages) > 1 and isinstance(self.top_screen, WalkthroughScreen)
+        if action in FOLLOW_ACTIONS:
+            return self.may_follow_action(action)
         return True
 
     def top_screen_is(self, screen_id: str) -> bool:

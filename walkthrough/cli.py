@@ -112,6 +112,12 @@ def build_parser(*, with_serve: bool = True) -> argparse.ArgumentParser:
         action="store_true",
         help="counsellor mode: talking points, a talk timer, jump to any step (never with a kiosk)",
     )
+    parser.add_argument(
+        "--lead", action="store_true", help="counsellor mode: share this screen; it shows a code to follow it with"
+    )
+    parser.add_argument(
+        "--follow", metavar="CODE", help="follow the counsellor's screen that shows this code (on this machine)"
+    )
     # What `walkthrough serve` starts for its counsellor's path (README: Tablets with only a browser).
     parser.add_argument("--pin-first", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--pin-tries-file", type=Path, help=argparse.SUPPRESS)
@@ -229,6 +235,8 @@ def asked_on_the_command_line(args: argparse.Namespace) -> Asked:
         pin_first=args.pin_first,
         pin_tries_file=args.pin_tries_file,
         store=args.store,
+        lead=args.lead,
+        follow=args.follow,
     )
 
 

@@ -49,6 +49,10 @@ class Asked(NamedTuple):
     """Where wrong PIN tries are shared between the counsellor's tabs."""
     store: Path | None = None
     """``--store``: the anonymous store's file (before the clinic's ``store:``)."""
+    lead: bool = False
+    """``--lead``: the counsellor shares their screen from the start (follow/)."""
+    follow: str | None = None
+    """``--follow CODE``: follow the counsellor's screen with this code from the start."""
 
 
 # A NamedTuple, not a dataclass: this is loaded at every start, and making a dataclass costs ~0.8 ms.
@@ -80,6 +84,10 @@ class Settings(NamedTuple):
     """Counsellor behind the PIN: the file that shares wrong tries between tabs."""
     store: Path | None = None
     """The anonymous store's file (walkthrough/store/); None: nothing is stored (the default)."""
+    lead: bool = False
+    """Counsellor mode: share this screen from the start, for patients' screens to follow."""
+    follow: str | None = None
+    """A patient's screen or a kiosk: follow the counsellor with this code from the start."""
     clock: Callable[[], float] = time.monotonic
     """Times every timer (tests pass a fake one)."""
 
@@ -131,6 +139,10 @@ def settings_for(asked: Asked, clinic: ClinicValues, *, clock: Callable[[], floa
     """
     if asked.pin_first and not asked.counsellor:
         raise SettingsError("--pin-first is for counsellor mode only")
+    if asked.lead and not asked.counsellor:
+        raise SettingsError("--lead is for counsellor mode only: a kiosk or a patient's screen can follow, not lead")
+    if asked.follow and asked.counsellor:
+        raise SettingsError("--follow is for a patient's screen or a kiosk, not counsellor mode")
     if asked.counsellor and asked.kiosk:
         raise SettingsError("--counsellor and --kiosk cannot go together: a kiosk never shows counsellor notes")
     if asked.counsellor and clinic.kiosk:
@@ -152,6 +164,8 @@ def settings_for(asked: Asked, clinic: ClinicValues, *, clock: Callable[[], floa
         pin_first=asked.pin_first,
         pin_tries_file=asked.pin_tries_file,
         store=asked.store or clinic_store(asked.content, clinic),
+        lead=asked.lead,
+        follow=asked.follow,
         clock=clock,
     )
 

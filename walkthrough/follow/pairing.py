@@ -35,9 +35,9 @@ def shown_code(code: str) -> str:
 
 
 class PairingResult(NamedTuple):
-    """What a try came to: ``ok``, ``wrong`` (with tries left) or ``locked`` (with seconds left)."""
+    """What a try came to: ``ok``, ``wrong`` (tries left), ``locked`` (seconds left) or ``cannot`` (no socket here)."""
 
-    outcome: Literal["ok", "wrong", "locked"]
+    outcome: Literal["ok", "wrong", "locked", "cannot"]
     tries_left: int = 0
     seconds_left: float = 0.0
 

@@ -124,7 +124,7 @@ class LeaderServer:
             os.umask(old_mask)
         os.chmod(self.path, 0o600)
 
-    async def publish(self, state: SharedState) -> None:
+    def publish(self, state: SharedState) -> None:
         """Send ``state`` to every follower (a stuck one is dropped; none is waited for)."""
         self.state = state
         line = encode_message(state)
@@ -165,8 +165,9 @@ class LeaderServer:
         self._count_changed()
         if self.state is not None:
             self._send(writer, encode_message(self.state))
-        with contextlib.suppress(ProtocolError, OSError):
-            while await _read_line(reader):  # a follower sends nothing more: wait for it to go
+        # A follower sends nothing more: wait for it to go (or for the app's loop to end, which cancels this).
+        with contextlib.suppress(ProtocolError, OSError, asyncio.CancelledError):
+            while await _read_line(reader):
                 pass
         self._drop(writer)
 

@@ -69,7 +69,7 @@ class KioskApp(WalkthroughApp):
 
         The staff key waits while "Are you still here?" or the fault message is up.
         """
-        if action not in KIOSK_APP_ACTIONS:
+        if action not in KIOSK_APP_ACTIONS and action != "stop_following":  # staff pair a kiosk with --follow
             return False
         if action == "staff" and self._notice_on_top():
             return False
@@ -174,6 +174,8 @@ class KioskApp(WalkthroughApp):
         """
         self.fresh_starts += 1
         self.used_since_fresh_start = False
+        if self.follow_link is not None:
+            self.follow_link.stop_following(quietly=True)
         self.session = PatientSession()
         self.content = self.start_content
         self.clear_notifications()

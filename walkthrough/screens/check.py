@@ -23,7 +23,7 @@ from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText
 
 if TYPE_CHECKING:
-    from ..content.shapes import Check, Walkthrough
+    from ..content.shapes import Check
     from ..session import CheckAnswer
 
 CheckEnd = Literal["next", "stay"]
@@ -47,14 +47,6 @@ MOVE_ON_KEYS = "right,space,n"
 def check_about(page_name: str) -> str:
     """What a page's check is about, as the session knows it: the step id (``step:iv`` -> ``iv``), or the page name."""
     return page_name.removeprefix("step:")
-
-
-def page_checks(walkthrough: Walkthrough) -> dict[str, Check]:
-    """Each page's teach-back check by page name (``step:iv``, ``visit``, ``course``); pages without one left out."""
-    checks: dict[str, Check | None] = {f"step:{step.id}": step.check for step in walkthrough.steps}
-    checks["visit"] = walkthrough.visit.check
-    checks["course"] = walkthrough.course.check
-    return {name: check for name, check in checks.items() if check is not None}
 
 
 class CheckScreen(ModalScreen[CheckEnd]):

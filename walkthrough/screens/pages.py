@@ -2,7 +2,8 @@
 
 Each entry of :data:`PAGE_KINDS` says, for each page of its kind, how it is
 named (the same in every language, so a language switch keeps the page), how
-it is built, its counsellor notes and its entry in the counsellor's overview.
+it is built, its counsellor notes, its entry in the counsellor's overview and
+its teach-back check.
 The walkthrough screen, the overview and the app derive everything from this
 list, so a new kind of page is one entry here plus its page class.
 
@@ -21,7 +22,7 @@ from ..session import PatientSession
 
 if TYPE_CHECKING:
     from ..content.records import LoadedWalkthrough
-    from ..content.shapes import Course, Questions, Step, Visit, Walkthrough, Welcome
+    from ..content.shapes import Check, Course, Questions, Step, Visit, Walkthrough, Welcome
     from .page import Page
 
 Part = TypeVar("Part")
@@ -51,7 +52,7 @@ class PageMaterials:
 class PlannedPage:
     """One page of a walkthrough, not yet built: its name, counsellor notes, overview entry and how to build it."""
 
-    __slots__ = ("build", "digit_key", "name", "notes", "summary", "title")
+    __slots__ = ("build", "check", "digit_key", "name", "notes", "summary", "title")
 
     def __init__(
         self,
@@ -61,6 +62,7 @@ class PlannedPage:
         summary: str,
         build: Callable[[PageMaterials], Page],
         digit_key: bool,
+        check: Check | None = None,
     ) -> None:
         self.name = name
         """The page's name, the same in every language: ``welcome``, ``step:iv``, ``visit``..."""
@@ -74,6 +76,8 @@ class PlannedPage:
         """Build the page (not yet mounted), importing its page class the first time."""
         self.digit_key = digit_key
         """Whether the counsellor's digit keys reach this page (the steps: 1 is the first step)."""
+        self.check = check
+        """The teach-back check asked when a patient moves on from this page (None: no check)."""
 
 
 class PageKind(Generic[Part]):
@@ -92,6 +96,7 @@ class PageKind(Generic[Part]):
         notes: Callable[[Part], Sequence[str]],
         entry: Callable[[Part, int], tuple[str, str]],
         digit_keys: bool = False,
+        check: Callable[[Part], Check | None] = lambda _part: None,
     ) -> None:
         """A kind of page.
 
@@ -102,6 +107,7 @@ class PageKind(Generic[Part]):
             notes: A part's counsellor notes.
             entry: A part's (title, one-line summary) in the counsellor's overview, given the part and its number.
             digit_keys: The counsellor's digit keys 1-9 jump to this kind's pages.
+            check: A part's teach-back check, asked when the patient moves on from its page (None: none).
         """
         self.parts = parts
         self.name = name
@@ -109,6 +115,7 @@ class PageKind(Generic[Part]):
         self.notes = notes
         self.entry = entry
         self.digit_keys = digit_keys
+        self.check = check
 
     def plan(self, walkthrough: Walkthrough) -> list[PlannedPage]:
         """This kind's pages of ``walkthrough``, in order."""
@@ -117,7 +124,9 @@ class PageKind(Generic[Part]):
             title, summary = self.entry(part, number)
             build = partial(self.build, part, number)
             planned.append(
-                PlannedPage(self.name(part), tuple(self.notes(part)), title, summary, build, self.digit_keys)
+                PlannedPage(
+                    self.name(part), tuple(self.notes(part)), title, summary, build, self.digit_keys, self.check(part)
+                )
             )
         return planned
 
@@ -167,6 +176,7 @@ PAGE_KINDS: list[PageKind[Any]] = [
         notes=lambda step: step.counsellor_notes,
         entry=lambda step, number: (f"{number}  {step.title}", step.summary),
         digit_keys=True,
+        check=lambda step: step.check,
     ),
     PageKind(
         parts=lambda walkthrough: (walkthrough.visit,),
@@ -174,6 +184,7 @@ PAGE_KINDS: list[PageKind[Any]] = [
         build=_visit_page,
         notes=lambda visit: visit.counsellor_notes,
         entry=lambda visit, _number: (visit.title, visit.summary),
+        check=lambda visit: visit.check,
     ),
     PageKind(
         parts=lambda walkthrough: (walkthrough.course,),
@@ -181,6 +192,7 @@ PAGE_KINDS: list[PageKind[Any]] = [
         build=_course_page,
         notes=lambda course: course.counsellor_notes,
         entry=lambda course, _number: (course.title, course.summary),
+        check=lambda course: course.check,
     ),
     PageKind(
         parts=lambda walkthrough: (walkthrough.questions,),
@@ -216,6 +228,11 @@ def page_entries(walkthrough: Walkthrough) -> list[tuple[str, str]]:
 def digit_pages(walkthrough: Walkthrough) -> list[int]:
     """The page index each of the counsellor's digit keys shows: the first for 1, and so on (the steps)."""
     return [index for index, page in enumerate(planned_pages(walkthrough)) if page.digit_key]
+
+
+def page_checks(walkthrough: Walkthrough) -> dict[str, Check]:
+    """Each page's teach-back check by page name (``step:iv``, ``visit``, ``course``); pages without one left out."""
+    return {page.name: page.check for page in planned_pages(walkthrough) if page.check is not None}
 
 
 def page_index_of(walkthrough: Walkthrough, name: str, fallback: int = 0) -> int:

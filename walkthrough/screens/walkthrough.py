@@ -283,10 +283,9 @@ class WalkthroughScreen(HandsFreeReadingScreen):
         if self.page_index >= self.page_count - 1:
             return
         if self.session is not None:
-            from .check import CheckScreen, check_about, page_checks
+            from .check import CheckScreen, check_about
 
-            name = self._pages[self.page_index].name
-            check = page_checks(self.content.walkthrough).get(name)
+            name, check = self._pages[self.page_index].name, self._pages[self.page_index].check
             if check is not None and check_about(name) not in self.session.checks:
                 screen = CheckScreen(check, self.session.answer(check_about(name)), self.words)
                 screen.id = "check"
