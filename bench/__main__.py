@@ -24,6 +24,7 @@ import walkthrough
 
 from .calm import cpu_figures, timing_figures
 from .figures import median, p99, slope
+from .follow_latency import follow_figures
 from .latency import latency_figures
 from .memory import memory_figures
 from .report_big import report_figures
@@ -101,6 +102,7 @@ def main() -> int:
     else:
         rows += [*memory_rows(mode), *cpu_rows(mode), *timing_rows(mode)]
     rows += report_rows(mode)
+    rows += follow_rows(mode)
     print_table(rows, quick=args.quick)
     if args.quick:
         print("quick run: short samples, for a look only; budgets are judged by a full run (python -m bench)")
@@ -240,6 +242,23 @@ def report_rows(mode: Mode) -> list[Row]:
             f"{seconds / floor:.0f}" if floor else "-",
             "≤ 2 at 1,000,000",
             seconds <= 2.0,
+        )
+    ]
+
+
+def follow_rows(mode: Mode) -> list[Row]:
+    """The leader's key to the follower's frame (two apps in one process), beside a bare Unix-socket round trip."""
+    figures = follow_figures(min(mode.presses, 200))
+    follow, bare = figures["follow"], figures["bare"]
+    return [
+        Row(
+            f"follow: leader's key to follower's frame, ms ({len(follow)} keys)",
+            f"{median(follow):.1f}",
+            f"p99 {p99(follow):.1f}",
+            f"{median(bare):.2f}",
+            f"{median(follow) / median(bare):.0f}",
+            "median ≤ 50",
+            median(follow) <= 50,
         )
     ]
 
