@@ -205,6 +205,8 @@ def _run(argv: Sequence[str] | None) -> int:
         sys.stdout.write(schema_text("clinic" if args.clinic else "walkthrough"))
         return 0
     if args.command == "hash-pin":
+        from .hash_pin import print_pin_hash
+
         return print_pin_hash()
     if args.command == "summary":
         from .summary.cli import write_handout
@@ -328,29 +330,3 @@ def report_bad_content(error: ContentError, outcome: str) -> int:
         print(problem, file=sys.stderr)
     print(f"walkthrough: the content has {len(error.problems)} problem(s); {outcome}.", file=sys.stderr)
     return 2
-
-
-def print_pin_hash() -> int:
-    """Read a PIN (twice, without echo, at a terminal; one line from a pipe) and print its clinic.yaml line."""
-    import getpass
-
-    from .pin import hash_pin, pin_problem
-
-    try:
-        if sys.stdin.isatty():
-            pin = getpass.getpass("Staff PIN: ")
-            if getpass.getpass("The same PIN again: ") != pin:
-                print("walkthrough hash-pin: the two PINs differ; nothing was printed.", file=sys.stderr)
-                return 1
-        else:
-            pin = sys.stdin.readline().rstrip("\r\n")
-    except (EOFError, KeyboardInterrupt):
-        print("\nwalkthrough hash-pin: no PIN was given.", file=sys.stderr)
-        return 1
-    problem = pin_problem(pin)
-    if problem is not None:
-        print(f"walkthrough hash-pin: {problem}; nothing was printed.", file=sys.stderr)
-        return 1
-    print("# Paste this line into clinic.yaml (it is not the PIN and cannot be turned back into it):")
-    print(f"staff_pin_hash: {hash_pin(pin)}")
-    return 0
