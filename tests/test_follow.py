@@ -6,9 +6,10 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 
 from walkthrough.app import WalkthroughApp
@@ -20,7 +21,7 @@ from walkthrough.screens.calm import CalmScreen
 from walkthrough.screens.walkthrough import WalkthroughScreen
 
 from .apps import make_app
-from .screen_helpers import screen_text
+from .screen_helpers import screen_text as app_text
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "content" / "ketamine-infusion"
@@ -48,7 +49,7 @@ async def until(pilots: tuple[Pilot[Any], ...], condition: Callable[[], bool], w
             return
         for pilot in pilots:
             await pilot.pause(0.01)
-    raise AssertionError(f"never happened: {what} ({[page(p.app) for p in pilots]})")
+    raise AssertionError(f"never happened: {what} ({[cast(WalkthroughApp, p.app).shown_page()[0] for p in pilots]})")
 
 
 def followers(app: WalkthroughApp) -> int:
@@ -59,6 +60,11 @@ def followers(app: WalkthroughApp) -> int:
 
 def following(app: WalkthroughApp) -> bool:
     return app.follow_link is not None and app.follow_link.following is not None
+
+
+def screen_text(app: WalkthroughApp) -> str:
+    """The text on ``app``'s screen."""
+    return app_text(cast("App[object]", app))
 
 
 def page(app: WalkthroughApp) -> str:
@@ -244,3 +250,25 @@ def test_only_a_counsellor_may_lead() -> None:
     with pytest.raises(SettingsError):
         settings_for(Asked(BUNDLED, counsellor=True, follow="123456"), content.clinic)
     assert settings_for(Asked(BUNDLED, kiosk=True, follow="123456"), content.clinic).follow == "123456"
+
+
+async def test_every_change_is_sent_at_once_with_no_timer() -> None:
+    """A page turn and calming mode's choices go out as they happen (nothing waits for a poll)."""
+    leader = bundled(counsellor=True)
+    async with leader.run_test(size=(100, 30)) as lp:
+        await lead(leader, (lp,))
+        assert leader.follow_link is not None and leader.follow_link.leading is not None
+        server = leader.follow_link.leading.server
+        screen = leader.screen_stack[0]
+        assert isinstance(screen, WalkthroughScreen)
+        screen.action_jump(2)
+        assert server.state is not None and server.state.page == page(leader) != "welcome"
+        await lp.press("b")
+        await lp.pause()
+        calm = leader.screen
+        assert isinstance(calm, CalmScreen) and server.state.calm is not None
+        other = next(pattern.id for pattern in calm.calm.patterns if pattern.id != calm.pattern.id)
+        calm.action_pattern(other)
+        assert server.state.calm.pattern == other
+        calm.action_length(5)
+        assert server.state.calm.minutes == 5

@@ -7,6 +7,7 @@ format refuses anything else anyway (``protocol.py``).
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,12 +17,8 @@ from .transport import FollowError, LeaderServer
 
 if TYPE_CHECKING:
     from textual.screen import Screen
-    from textual.timer import Timer
 
     from ..app import WalkthroughApp
-
-CALM_POLL_SECONDS = 0.2
-"""How often calming mode's pattern and length are looked at (pages and screens are sent as they change)."""
 
 
 def shared_state(app: WalkthroughApp) -> SharedState:
@@ -34,15 +31,21 @@ def shared_state(app: WalkthroughApp) -> SharedState:
 
 
 class Leading:
-    """One app leading: its socket, its code, how many follow, and the hooks that send every change at once."""
+    """One app leading: its socket, its code, how many follow, and the hooks that send every change at once.
+
+    Nothing is polled: a page turn is sent from the walkthrough screen's
+    ``page_index`` watch, a screen opened or closed from the app's screen
+    signal, and calming mode's pattern and length from the screen's bindings
+    signal (a screen refreshes its bindings whenever what it offers changed,
+    as calming mode does at each new choice). Each sends only what changed.
+    """
 
     def __init__(self, app: WalkthroughApp, server: LeaderServer) -> None:
         """Lead from ``app`` through ``server`` (see :meth:`start`)."""
         self.app = app
         self.server = server
         self.code = server.code
-        self._watched: set[int] = set()
-        self._timer: Timer | None = None
+        self._watched: weakref.WeakSet[Screen[Any]] = weakref.WeakSet()
         self._ended = False
 
     @classmethod
@@ -65,8 +68,7 @@ class Leading:
         return self.server.follower_count
 
     def _attach(self) -> None:
-        self.app.screen_change_signal.subscribe(self.app, self._screen_changed)
-        self._timer = self.app.set_interval(CALM_POLL_SECONDS, self.send_if_changed)
+        self.app.screen_change_signal.subscribe(self.app, self._screen_changed, immediate=True)
         self._screen_changed(self.app.screen)
 
     def _screen_changed(self, _screen: Screen[Any]) -> None:
@@ -76,9 +78,15 @@ class Leading:
         if self._ended:  # a signal has no way to drop one of the app's callbacks: it stays, and does nothing
             return
         base = self.app.screen_stack[0] if self.app.screen_stack else None
-        if isinstance(base, WalkthroughScreen) and id(base) not in self._watched:
-            self._watched.add(id(base))
+        if isinstance(base, WalkthroughScreen) and base not in self._watched:
             self.app.watch(base, "page_index", lambda _index: self.send_if_changed(), init=False)
+        for screen in self.app.screen_stack:
+            if screen not in self._watched:  # calming mode's choices (a dropped screen takes its signal along)
+                self._watched.add(screen)
+                screen.bindings_updated_signal.subscribe(self.app, self._bindings_changed, immediate=True)
+        self.send_if_changed()
+
+    def _bindings_changed(self, _screen: Screen[Any]) -> None:
         self.send_if_changed()
 
     def send_if_changed(self) -> None:
@@ -92,6 +100,4 @@ class Leading:
     async def stop(self) -> None:
         """Stop leading: followers are told, and the socket goes."""
         self._ended = True
-        if self._timer is not None:
-            self._timer.stop()
         await self.server.close()
