@@ -60,7 +60,7 @@ class Tab(TabOutput):
         return found
 
     def wait_to_show(self, words: str, timeout: float = 20.0) -> str:
-        """Wait until the terminal shows ``words`` (read from the screen: a frame redraws only the cells that changed)."""
+        """Wait until the terminal shows ``words`` (read from the screen: a frame redraws only changed cells)."""
         deadline = time.monotonic() + timeout
         while words not in (shown := "\n".join(read_screen(self.page).lines)):
             if time.monotonic() > deadline:
@@ -76,7 +76,7 @@ class Tab(TabOutput):
 
 
 def open_tab(browser: Any, url: str, first_words: str) -> Tab:
-    """A tab of 1000x700 CSS px on ``url``, once its app has drawn ``first_words``, with the keyboard on its terminal."""
+    """A 1000x700 tab on ``url``, once its app has drawn ``first_words``, with the keyboard on its terminal."""
     page = browser.new_context(viewport={"width": 1000, "height": 700}).new_page()
     tab = Tab(page)
     page.goto(url)
@@ -100,8 +100,8 @@ def test_the_counsellors_tab_leads_and_a_patients_tab_follows(tmp_path: Path, fo
         counsellor.type(*PIN, "Enter")
         counsellor.wait_for("Hello")
         counsellor.type("w")
-        shown = counsellor.wait_for(CODE.pattern)
-        code = shown.group(1) + shown.group(2)
+        found = counsellor.wait_for(CODE.pattern)
+        code = found.group(1) + found.group(2)
         assert [path.name for path in follow_folder.iterdir()] == [f"{code}.sock"], "the tabs share the server's folder"
 
         patient = open_tab(browser, url, "Hello")
