@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 
+from ..stylesheets import stylesheet
 from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText
 from .pairing import CODE_DIGITS, PairingResult, shown_code
@@ -45,17 +46,7 @@ class FollowBar(PlainText):
 class FollowCodeScreen(ModalScreen[bool]):
     """Asks for the counsellor's six-digit code by key or by tapping a keypad; dismisses True once following."""
 
-    DEFAULT_CSS = """
-    FollowCodeScreen { align: center middle; }
-    #follow-panel { width: 44; max-width: 100%; height: auto; max-height: 100%; background: $surface;
-                    border: round $accent; padding: 0 1; }
-    #follow-code { text-align: center; text-style: bold; height: 1; margin: 1 0 0 0; }
-    #follow-status { height: auto; min-height: 1; }
-    #follow-keypad { grid-size: 6; grid-gutter: 0 1; height: auto; }
-    #follow-keypad TouchButton { width: 1fr; }
-    #follow-buttons { height: auto; }
-    #follow-buttons TouchButton { width: 1fr; }
-    """
+    CSS_PATH = stylesheet("follow.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", key_display="esc"),
