@@ -82,9 +82,18 @@ def test_every_stylesheet_is_read_by_someone() -> None:
     assert stylesheet(FOR_FIRST_SCREEN) == WalkthroughApp.CSS_PATH
     assert {FOR_FIRST_SCREEN, FOR_COUNSELLOR} <= {path.name for path in FOLDER.glob("*.tcss")}
     # Each other stylesheet is named by a screen, by the full path Textual compares (so it is never read twice).
+    import pkgutil
+
+    import walkthrough
+
+    screen_modules = [f"walkthrough.screens.{name}" for name in other_screens()] + [
+        module.name
+        for module in pkgutil.walk_packages(walkthrough.__path__, "walkthrough.")
+        if module.name.endswith(".screens") and module.name != "walkthrough.screens"
+    ]
     named = set()
-    for name in other_screens():
-        module = importlib.import_module(f"walkthrough.screens.{name}")
+    for module_name in screen_modules:
+        module = importlib.import_module(module_name)
         for _, thing in inspect.getmembers(module, inspect.isclass):
             if issubclass(thing, Screen) and thing.__module__ == module.__name__ and "CSS_PATH" in vars(thing):
                 named.add(thing.CSS_PATH)
