@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import os
 import signal
+import sqlite3
 import struct
 import subprocess
 import sys
@@ -136,6 +137,31 @@ def test_signal_ends_the_kiosk_with_the_terminal_restored(
     assert files_written(tmp_path) == ["state/walkthrough/walkthrough.log"], "a kiosk writes only its log"
     log = (tmp_path / "state/walkthrough/walkthrough.log").read_text(encoding="utf-8")
     assert f"stopping on {signal.Signals(signal_number).name}" in log
+
+
+def test_with_the_store_on_a_kiosk_writes_its_log_and_the_store_only(tmp_path: Path) -> None:
+    """The one exception to "a kiosk writes only its log", and only when the clinic turns the store on."""
+    store = tmp_path / "clinic" / "store.sqlite"
+    kiosk = Terminal(tmp_path, "--kiosk", "--store", str(store))
+    try:
+        kiosk.wait_for(b"Welcome")
+        kiosk.send(b"\x1b[C")
+        kiosk.wait_for(b"How anxious")
+        kiosk.send(b"7")
+        kiosk.wait_for(b"You chose 7.")
+        kiosk.process.send_signal(signal.SIGTERM)
+        assert kiosk.process.wait(timeout=20) == 143
+    finally:
+        kiosk.close()
+    written = set(files_written(tmp_path)) - {"clinic/store.sqlite-wal", "clinic/store.sqlite-shm"}
+    assert written == {"state/walkthrough/walkthrough.log", "clinic/store.sqlite"}
+    connection = sqlite3.connect(store)
+    try:
+        assert connection.execute("SELECT mode, rating_before, furthest_page FROM sessions").fetchall() == [
+            ("kiosk", 7, 1)
+        ]
+    finally:
+        connection.close()
 
 
 def test_the_clinic_setting_turns_kiosk_mode_on(tmp_path: Path) -> None:

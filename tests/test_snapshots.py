@@ -201,3 +201,23 @@ async def _my_questions(pilot: Pilot[None]) -> None:
 def test_my_questions_look_right(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     app = make_app(load_walkthrough(GOOD), clock=FakeClock())
     assert snap_compare(app, run_before=_my_questions, terminal_size=size)
+
+
+RATINGS = {
+    "rating_before": ["right"],
+    "rating_chosen": ["right", "7"],
+    "rating_after": ["right", "escape", *["right"] * 6, "1", "0"],
+}
+"""The calm rating (asked when the clinic keeps the figures): before the walk, a number chosen, and at the end (10)."""
+
+
+@pytest.mark.parametrize("size", SIZES[:2], ids=size_id)
+@pytest.mark.parametrize("screen", RATINGS)
+def test_rating_looks_right(snap_compare, screen: str, size: tuple[int, int], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from walkthrough.modes import app_for
+    from walkthrough.settings import Asked, settings_for
+
+    content = load_walkthrough(GOOD)
+    asked = Asked(content.source, store=tmp_path / "store.sqlite")
+    app = app_for(content, settings_for(asked, content.clinic, clock=FakeClock()))
+    assert snap_compare(app, press=RATINGS[screen], terminal_size=size)

@@ -26,6 +26,7 @@ from .key_queue import KeyQueue
 from .kiosk import describe_fault
 from .screens.walkthrough import WalkthroughScreen
 from .session import PatientSession
+from .session_end import SessionTracker
 from .settings import Asked, Mode, Settings, settings_for
 from .stylesheets import FOR_FIRST_SCREEN, stylesheet
 from .terminal import TerminalApp
@@ -117,6 +118,7 @@ class WalkthroughApp(FollowActions, TerminalApp):
         self.title = content.walkthrough.title
         self.session = PatientSession()
         """What this patient did (answers, ticks, ratings): in memory only, new at every fresh start."""
+        self.session_tracker = SessionTracker(self)  # how far it got, the calm ratings, its one anonymous row
         self.fault_total = 0
         """Unexpected errors caught so far (a kiosk recovers from them)."""
         self._sessions = 0
@@ -316,6 +318,7 @@ class WalkthroughApp(FollowActions, TerminalApp):
 
     def action_start_again(self) -> None:
         """Start again: this patient's answers, ticks and ratings are dropped, and the walk opens at its welcome."""
+        self.end_session("start again")
         self.session = PatientSession()
         self.call_later(self.replace_session)
 
@@ -334,6 +337,20 @@ class WalkthroughApp(FollowActions, TerminalApp):
     def action_toggle_contrast(self) -> None:
         """Switch between the calm theme and high contrast."""
         self.theme = CALM.name if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+
+    # The session's end.
+
+    def on_walkthrough_screen_page_shown(self, message: WalkthroughScreen.PageShown) -> None:
+        """Note how far the walk got; the calm ratings open at their moments (session_end.py)."""
+        self.session_tracker.page_shown(message.index)
+
+    def end_session(self, reason: str) -> None:
+        """This patient's session ends (the end, a fresh start, Start again): its anonymous row, once, if kept."""
+        self.session_tracker.end(reason)
+
+    def on_unmount(self) -> None:
+        """The app ends (quit, a signal, a served tab closed): the session's row is written before it goes."""
+        self.session_tracker.end("quit", wait=True)
 
     # Faults.
 

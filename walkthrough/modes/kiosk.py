@@ -172,6 +172,7 @@ class KioskApp(WalkthroughApp):
         open panels and focus are new); the language and theme go back to the
         start and notifications are cleared.
         """
+        self.end_session("fresh start")  # the last patient's anonymous row, when the clinic keeps them
         self.fresh_starts += 1
         self.used_since_fresh_start = False
         if self.follow_link is not None:
