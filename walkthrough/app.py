@@ -24,6 +24,7 @@ from .content.records import LoadedWalkthrough, as_records
 from .follow.actions import FOLLOW_ACTIONS, FollowActions
 from .key_queue import KeyQueue
 from .kiosk import describe_fault
+from .over_the_walk import ScreensOverTheWalk
 from .screens.walkthrough import WalkthroughScreen
 from .session import PatientSession
 from .session_end import SessionTracker
@@ -46,7 +47,7 @@ ACTIVITY_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.
 """What counts as someone using the app: a key, a tap, a scroll or a paste (not the mouse passing over)."""
 
 
-class WalkthroughApp(FollowActions, TerminalApp):
+class WalkthroughApp(FollowActions, ScreensOverTheWalk, TerminalApp):
     """Shows one loaded walkthrough to one patient: the mode every other mode builds on.
 
     The command palette is off: nothing a patient needs is in it, and it can
@@ -193,24 +194,6 @@ class WalkthroughApp(FollowActions, TerminalApp):
             return self.may_follow_action(action)
         return True
 
-    def top_screen_is(self, screen_id: str) -> bool:
-        """Whether the screen on top is the one the app opened with this id ("faq", "idle", "fault"...)."""
-        top = self.top_screen
-        return top is not None and top.id == screen_id
-
-    @property
-    def top_screen(self) -> Screen[Any] | None:
-        """The screen on top, or None for the moment a fresh start swaps one session's screens for the next."""
-        stack = self.screen_stack
-        return stack[-1] if stack else None
-
-    # Screens.
-
-    def open_screen(self, screen: Screen[Any], screen_id: str, callback: Any = None) -> None:
-        """Push ``screen`` under ``screen_id`` (what :meth:`top_screen_is` asks), with a callback for its answer."""
-        screen.id = screen_id
-        self.push_screen(screen, callback)
-
     def first_screen(self) -> Screen[Any]:
         """The first session's screen: the welcome page (modes/pin_first.py puts the PIN before it)."""
         return self.new_walkthrough_screen()
@@ -277,44 +260,6 @@ class WalkthroughApp(FollowActions, TerminalApp):
         """``--watch``: when a content file was saved, reload it and show it on the same page (watch.py)."""
         if self.live_reload is not None:
             await self.live_reload.check(self)
-
-    def action_help(self) -> None:
-        """Show the keys, unless help is already showing."""
-        from .screens.help import HelpScreen
-
-        if not self.top_screen_is("help"):
-            walkthrough = self.content.walkthrough
-            screen = HelpScreen(
-                self.words,
-                kiosk=self.settings.kiosk,
-                counsellor=self.settings.counsellor,
-                faq=bool(walkthrough.faq),
-                languages=len(self.languages) > 1,
-                steps=len(walkthrough.steps),
-            )
-            self.open_screen(screen, "help")
-
-    def action_calm(self) -> None:
-        """Open calming mode over the walkthrough, which keeps its place underneath."""
-        from .screens.calm import CalmScreen
-
-        if not self.top_screen_is("calm"):
-            screen = CalmScreen(
-                self.content.walkthrough,
-                self.words,
-                minutes=self.content.clinic.calm_minutes,
-                reduced_motion=self.reduced_motion,
-                clock=self.clock,
-                talk_timer=self.talk_timer,
-            )
-            self.open_screen(screen, "calm")
-
-    def action_faq(self) -> None:
-        """Show the common questions over where the walkthrough is."""
-        from .screens.faq import FaqScreen
-
-        if self.content.walkthrough.faq and not self.top_screen_is("faq"):
-            self.open_screen(FaqScreen(self.content.walkthrough, self.words, talk_timer=self.talk_timer), "faq")
 
     def action_start_again(self) -> None:
         """Start again: this patient's answers, ticks and ratings are dropped, and the walk opens at its welcome."""
