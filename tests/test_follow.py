@@ -272,3 +272,15 @@ async def test_every_change_is_sent_at_once_with_no_timer() -> None:
         assert server.state.calm.pattern == other
         calm.action_length(5)
         assert server.state.calm.minutes == 5
+
+
+async def test_a_patient_taps_follow_my_counsellor_and_a_kiosk_or_counsellor_has_no_such_button() -> None:
+    patient = bundled()
+    async with patient.run_test(size=(80, 40)) as pilot:
+        await pilot.click("#follow")
+        await pilot.pause()
+        assert isinstance(patient.screen, FollowCodeScreen)
+    for app in (bundled(kiosk={}), bundled(counsellor=True)):
+        async with app.run_test(size=(80, 40)) as pilot:
+            await pilot.pause()
+            assert not app.screen.query("#follow"), type(app).__name__

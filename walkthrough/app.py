@@ -56,6 +56,8 @@ class WalkthroughApp(FollowActions, ScreensOverTheWalk, TerminalApp):
 
     MODE: ClassVar[Mode] = "patient"
     """The settings' mode this class shows (``modes.app_for`` picks the class)."""
+    OFFERS_FOLLOW: ClassVar[bool] = True
+    """The welcome page offers "Follow my counsellor" (a patient's own app; not a kiosk, not the counsellor's)."""
     CSS_PATH = stylesheet(FOR_FIRST_SCREEN)
     DEFAULT_MODE = "session-0"
     """Each patient's session is a screen mode of its own; a fresh start swaps in a new one and drops the old."""
@@ -209,6 +211,7 @@ class WalkthroughApp(FollowActions, ScreensOverTheWalk, TerminalApp):
             languages=self.language_names(),
             first_of_app=not self.first_frame_shown,
             session=self.session,
+            offer_follow=self.OFFERS_FOLLOW,
         )
         return styled_as_new(screen, self)
 

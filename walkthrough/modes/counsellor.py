@@ -22,6 +22,7 @@ class CounsellorApp(WalkthroughApp):
     """The counsellor's view: notes on every page (h hides them), a talk timer (t, r), an overview (o)."""
 
     MODE: ClassVar[Mode] = "counsellor"
+    OFFERS_FOLLOW = False
     MAY_LEAD = True
     BINDINGS = [
         Binding("w", "lead", "Share"),

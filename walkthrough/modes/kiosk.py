@@ -34,6 +34,7 @@ class KioskApp(WalkthroughApp):
 
     MODE: ClassVar[Mode] = "kiosk"
     RECOVERS_IN_HANDLERS = True
+    OFFERS_FOLLOW = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         """As :class:`WalkthroughApp`; the settings say the idle time, warning time and staff PIN."""

@@ -34,7 +34,7 @@ class PageMaterials:
     """What building a page may use: the content, the interface words, the languages on offer (code to name),
     and the patient's session (which the questions page fills in; a new one when none is given)."""
 
-    __slots__ = ("content", "languages", "session", "words")
+    __slots__ = ("content", "languages", "offer_follow", "session", "words")
 
     def __init__(
         self,
@@ -42,11 +42,14 @@ class PageMaterials:
         words: Mapping[str, str],
         languages: Mapping[str, str],
         session: PatientSession | None = None,
+        offer_follow: bool = False,
     ) -> None:
         self.content = content
         self.words = words
         self.languages = languages
         self.session = session if session is not None else PatientSession()
+        self.offer_follow = offer_follow
+        """The welcome page offers "Follow my counsellor"."""
 
 
 class PlannedPage:
@@ -134,7 +137,13 @@ class PageKind(Generic[Part]):
 def _welcome_page(welcome: Welcome, _number: int, materials: PageMaterials) -> Page:
     from .welcome import WelcomePage
 
-    return WelcomePage(welcome, materials.words, materials.languages, materials.content.language)
+    return WelcomePage(
+        welcome,
+        materials.words,
+        materials.languages,
+        materials.content.language,
+        offer_follow=materials.offer_follow,
+    )
 
 
 def _step_page(step: Step, number: int, materials: PageMaterials) -> Page:

@@ -101,6 +101,7 @@ class WalkthroughScreen(HandsFreeReadingScreen):
         languages: Mapping[str, str] | None = None,
         first_of_app: bool = False,
         session: PatientSession | None = None,
+        offer_follow: bool = False,
     ) -> None:
         """Show ``content`` from ``page`` (0 is the welcome page).
 
@@ -116,11 +117,13 @@ class WalkthroughScreen(HandsFreeReadingScreen):
                 which the app calls once its first frame is out (Textual holds every frame back until
                 its start-up is over, and building them before that held the first frame back too).
             session: The patient's session, whose teach-back checks this screen asks and notes; None asks none.
+            offer_follow: The welcome page offers "Follow my counsellor" (a patient's own app).
         """
         super().__init__(words, clock)
         self.content = content
         self.session = session
         self.languages = dict(languages or {})
+        self.offer_follow = offer_follow
         self.talk_timer = talk_timer
         self._pages = planned_pages(content.walkthrough)
         self.page_count = len(self._pages)
@@ -158,7 +161,9 @@ class WalkthroughScreen(HandsFreeReadingScreen):
 
     def _build_page(self, index: int) -> Page:
         """Page ``index`` (0 is the welcome page), not yet mounted."""
-        page = self._pages[index].build(PageMaterials(self.content, self.words, self.languages, self.session))
+        page = self._pages[index].build(
+            PageMaterials(self.content, self.words, self.languages, self.session, self.offer_follow)
+        )
         page.id = f"page-{index}"
         return page
 

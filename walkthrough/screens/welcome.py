@@ -26,16 +26,22 @@ class WelcomePage(Page):
         words: Mapping[str, str],
         languages: Mapping[str, str],
         language: str,
+        *,
+        offer_follow: bool = False,
         **kwargs: object,
     ) -> None:
-        """The welcome page, with a button for each of ``languages`` (code to name) when there are two or more."""
+        """The welcome page, with a button for each of ``languages`` (code to name) when there are two or more.
+
+        With ``offer_follow``, a "Follow my counsellor" button opens the code entry (README: following).
+        """
         super().__init__(words, **kwargs)
         self.welcome = welcome
         self.languages = languages
         self.language = language
+        self.offer_follow = offer_follow
 
     def compose(self) -> ComposeResult:
-        """The language choice, the greeting, the body, the disclaimer and the contrast button."""
+        """The language choice, the greeting, the body, the disclaimer, the contrast button (and Follow)."""
         if len(self.languages) > 1:
             with Horizontal(id="languages"):
                 yield PlainText(self.words["language_choice"], id="language-label")
@@ -47,6 +53,8 @@ class WelcomePage(Page):
         yield PlainText(self.welcome.disclaimer, classes="disclaimer")
         chosen = " -chosen" if self._contrast_on() else ""
         yield TouchButton(self._contrast_label(), "app.toggle_contrast", id="contrast", classes=f"secondary{chosen}")
+        if self.offer_follow:
+            yield TouchButton(self.words["follow.title"], "app.follow", id="follow", classes="secondary")
 
     def on_mount(self) -> None:
         """The High contrast button follows the theme, however it was changed (the button, the key c, a fresh start)."""
