@@ -255,7 +255,7 @@ async def test_a_kiosk_fresh_start_drops_an_open_check(checks_content: LoadedWal
         clock.advance(61)
         app.idle_check()  # type: ignore[attr-defined]
         await pilot.pause()
-        assert app.screen.id == "idle"
+        assert app.screen.id == "idle-screen"
         clock.advance(31)
         app.screen.tick()  # type: ignore[attr-defined]
         await pilot.pause()
@@ -321,3 +321,17 @@ def test_the_bundled_walkthrough_has_a_check_on_every_step() -> None:
     for language in ("en", "es"):
         walkthrough = load_walkthrough(Path(bundled_content_dir()) / f"{language}.yaml").walkthrough
         assert len(page_checks(walkthrough)) == len(walkthrough.steps) + 2
+
+
+async def test_enter_presses_the_lit_button_ask_me_again_then_goes_on_after_a_right_answer(
+    checks_content: LoadedWalkthrough,
+) -> None:
+    app = make_app(checks_content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        check = await open_check_on_step_one(app, pilot)
+        await pilot.press("0", "enter")
+        await pilot.pause()
+        assert check.stage == "question", "enter with the re-explanation asks again, as its lit button says"
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkthroughScreen) and app.screen.shown_page[0] == "step:two"

@@ -208,7 +208,7 @@ async def test_counsellor_step_pages_show_the_counsellors_keys(language: str) ->
         for _ in range(4):
             await pilot.press("right")
             await pilot.pause()
-            if app.screen.id == "check":  # skip the step's quick check (test_checks.py answers them)
+            if app.screen.id == "check-screen":  # skip the step's quick check (test_checks.py answers them)
                 await pilot.press("escape")
                 await pilot.pause()
             line = key_line(app)

@@ -95,7 +95,7 @@ async def tap(pilot: Pilot[None], selector: str) -> None:
 async def walk_to_end(pilot: Pilot[None], app: WalkthroughApp) -> None:
     """Next to the last page, skipping the first rating (and any check) on the way."""
     while not isinstance(app.screen, RatingScreen) or rating(app).moment == "before":
-        await press(pilot, "escape" if app.screen.id in ("rating", "check") else "right")
+        await press(pilot, "escape" if app.screen.id in ("rating-screen", "check-screen") else "right")
 
 
 @pytest.fixture

@@ -96,7 +96,7 @@ async def show(app: WalkthroughApp, pilot: object, keys: list[str]) -> None:
     for key in keys:
         await pilot.press(key)  # type: ignore[attr-defined]
         await pilot.pause()  # type: ignore[attr-defined]
-        if app.screen.id == "check":
+        if app.screen.id == "check-screen":
             await pilot.press("escape")  # type: ignore[attr-defined]
             await pilot.pause()  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
@@ -146,7 +146,9 @@ async def test_a_tap_on_next_turns_the_page_on_a_phone(size: tuple[int, int]) ->
             box = app.screen.query_one("#next").region
             await pilot.click(offset=(box.x + box.width // 2, box.y + box.height // 2))
             await pilot.pause(0.3)  # past the pressed look, which ignores a second tap
-            if app.screen.id == "check":  # a step's quick check: skipped with a tap (test_checks.py answers them)
+            if (
+                app.screen.id == "check-screen"
+            ):  # a step's quick check: skipped with a tap (test_checks.py answers them)
                 await pilot.click("#skip")
                 await pilot.pause(0.3)
             assert app.screen.page_index == expected  # type: ignore[attr-defined]

@@ -20,6 +20,14 @@ if TYPE_CHECKING:
     from .talk import TalkTimer
 
 
+def screen_id(name: str) -> str:
+    """The id a screen over the walk is pushed under (``calm-screen``): never a widget's id, so no rule styles both.
+
+    A screen pushed as ``calm`` was styled by calm.tcss's ``#calm`` rule, meant for the breathing panel inside it.
+    """
+    return f"{name}-screen"
+
+
 class ScreensOverTheWalk(App[None]):
     """Opening screens by id, and the ones every mode offers: help, calming mode, common questions."""
 
@@ -39,10 +47,10 @@ class ScreensOverTheWalk(App[None]):
         """The counsellor's talk timer, or None (the app's)."""
         raise NotImplementedError
 
-    def top_screen_is(self, screen_id: str) -> bool:
+    def top_screen_is(self, name: str) -> bool:
         """Whether the screen on top is the one the app opened with this id ("faq", "idle", "fault"...)."""
         top = self.top_screen
-        return top is not None and top.id == screen_id
+        return top is not None and top.id == screen_id(name)
 
     @property
     def top_screen(self) -> Screen[Any] | None:
@@ -50,9 +58,9 @@ class ScreensOverTheWalk(App[None]):
         stack = self.screen_stack
         return stack[-1] if stack else None
 
-    def open_screen(self, screen: Screen[Any], screen_id: str, callback: Any = None) -> None:
-        """Push ``screen`` under ``screen_id`` (what :meth:`top_screen_is` asks), with a callback for its answer."""
-        screen.id = screen_id
+    def open_screen(self, screen: Screen[Any], name: str, callback: Any = None) -> None:
+        """Push ``screen`` under ``name`` (what :meth:`top_screen_is` asks), with a callback for its answer."""
+        screen.id = screen_id(name)
         self.push_screen(screen, callback)
 
     def action_help(self) -> None:

@@ -16,6 +16,7 @@ from textual.timer import Timer
 from ..app import WalkthroughApp
 from ..compat.app_hooks import bind_priority_key
 from ..kiosk import KIOSK_APP_ACTIONS, STAFF_EXIT_CODE, FaultCounter, IdleClock
+from ..over_the_walk import screen_id
 from ..screens.walkthrough import WalkthroughScreen
 from ..session import PatientSession
 from ..settings import Mode
@@ -35,6 +36,7 @@ class KioskApp(WalkthroughApp):
     MODE: ClassVar[Mode] = "kiosk"
     RECOVERS_IN_HANDLERS = True
     OFFERS_FOLLOW = False
+    STORE_MODE = "kiosk"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         """As :class:`WalkthroughApp`; the settings say the idle time, warning time and staff PIN."""
@@ -91,9 +93,11 @@ class KioskApp(WalkthroughApp):
         """No screenshots delivered either."""
 
     def deliver_summary(self, html: str, text: str) -> SummaryDelivery:
-        """A kiosk writes nothing: served, the page goes to the tablet's browser; in a terminal, a QR code of it."""
-        if self.is_web:
-            return super().deliver_summary(html, text)
+        """A kiosk writes nothing and opens nothing: a QR code of the summary, served or in a terminal.
+
+        A page sent to a shared tablet's browser would open in a tab of its own,
+        which a fresh start cannot close: the next patient would find it there.
+        """
         from ..summary.delivery import as_qr_code
 
         return as_qr_code(text)
@@ -104,7 +108,7 @@ class KioskApp(WalkthroughApp):
         """Open the staff PIN prompt."""
         from ..screens.staff import StaffPinScreen
 
-        if self.pin_guard is None or any(screen.id == "staff" for screen in self.screen_stack):
+        if self.pin_guard is None or any(screen.id == screen_id("staff") for screen in self.screen_stack):
             return
         self.open_screen(StaffPinScreen(self.words, self.pin_guard), "staff", self._staff_answered)
 
@@ -178,7 +182,8 @@ class KioskApp(WalkthroughApp):
         self.used_since_fresh_start = False
         if self.follow_link is not None:
             self.follow_link.stop_following(quietly=True)
-        self.session = PatientSession()
+        self.session, ended = PatientSession(), self.session
+        ended.clear()  # in place: the first session's screen is frozen for the collector and may outlive it
         self.content = self.start_content
         self.clear_notifications()
         self.theme = CALM.name
@@ -202,5 +207,5 @@ class KioskApp(WalkthroughApp):
 
         await self.fresh_start()
         screen = FaultScreen(self.words)
-        screen.id = "fault"
+        screen.id = screen_id("fault")
         await self.push_screen(screen)

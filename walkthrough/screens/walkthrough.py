@@ -288,12 +288,13 @@ class WalkthroughScreen(HandsFreeReadingScreen):
         if self.page_index >= self.page_count - 1:
             return
         if self.session is not None:
+            from ..over_the_walk import screen_id
             from .check import CheckScreen, check_about
 
             name, check = self._pages[self.page_index].name, self._pages[self.page_index].check
             if check is not None and check_about(name) not in self.session.checks:
                 screen = CheckScreen(check, self.session.answer(check_about(name)), self.words)
-                screen.id = "check"
+                screen.id = screen_id("check")
                 self.app.push_screen(screen, self._check_ended)
                 return
         self.turn_page()
