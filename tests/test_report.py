@@ -122,6 +122,12 @@ def test_stores_merge_into_one_report(tmp_path: Path) -> None:
     assert merged.total.sessions.value == 12 and merged.stores == 2
 
 
+def test_one_store_named_twice_counts_once_so_a_small_cell_stays_hidden(tmp_path: Path) -> None:
+    one = make_store(tmp_path / "one.db", _sessions("2025-05", "en", 6))
+    (tmp_path / "link.db").symlink_to(one)
+    assert build_report(read_stores([one, one, tmp_path / "link.db"])).total.sessions.note == FEWER
+
+
 def _report(capsys: pytest.CaptureFixture[str], *words: str) -> tuple[int, str, str]:
     code = main(["report", *words])
     out, err = capsys.readouterr()

@@ -35,6 +35,7 @@ from .themes import CALM, HIGH_CONTRAST, THEMES
 from .ui import words_for
 
 if TYPE_CHECKING:
+    from .store.record import StoreMode
     from .summary.delivery import SummaryDelivery
     from .talk import TalkTimer
     from .watch import LiveReload
@@ -56,6 +57,8 @@ class WalkthroughApp(FollowActions, ScreensOverTheWalk, TerminalApp):
 
     MODE: ClassVar[Mode] = "patient"
     """The settings' mode this class shows (``modes.app_for`` picks the class)."""
+    STORE_MODE: ClassVar[StoreMode | None] = "patient"
+    """How the anonymous store names this mode's sessions ("served" when in a browser tab); None: never stored."""
     OFFERS_FOLLOW: ClassVar[bool] = True
     """The welcome page offers "Follow my counsellor" (a patient's own app; not a kiosk, not the counsellor's)."""
     CSS_PATH = stylesheet(FOR_FIRST_SCREEN)
@@ -267,7 +270,8 @@ class WalkthroughApp(FollowActions, ScreensOverTheWalk, TerminalApp):
     def action_start_again(self) -> None:
         """Start again: this patient's answers, ticks and ratings are dropped, and the walk opens at its welcome."""
         self.end_session("start again")
-        self.session = PatientSession()
+        self.session, ended = PatientSession(), self.session
+        ended.clear()  # in place: a screen left behind holds nothing of it
         self.call_later(self.replace_session)
 
     def deliver_summary(self, html: str, text: str) -> SummaryDelivery:
@@ -281,6 +285,9 @@ class WalkthroughApp(FollowActions, ScreensOverTheWalk, TerminalApp):
 
         stem = file_stem(self.words["summary.file_name"])
         return send_to_browser(self, html, stem) if self.is_web else save_to_file(html, stem)
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Copy nothing: a question one patient typed must never be pasted by the next (a kiosk, a shared tablet)."""
 
     def action_toggle_contrast(self) -> None:
         """Switch between the calm theme and high contrast."""

@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 Moment = Literal["before", "after"]
 """When a calm rating is asked: just after the welcome page, or on reaching the last page."""
 
-STORED_MODES = ("patient", "kiosk")
 """The app modes whose sessions are stored (served tabs of either are stored as "served")."""
 
 
@@ -67,20 +66,24 @@ class SessionTracker:
         screen = self.app.screen_stack[0] if self.app.screen_stack else None
         if not self.asks_ratings or index == 0 or not isinstance(screen, WalkthroughScreen):
             return
-        hands_free, page_count = screen.auto_reading, screen.page_count
+        # Hands-free reading, or a counsellor's screen being followed, turned the page: not the patient's own hand.
+        link = self.app.follow_link
+        following = link is not None and link.following is not None
+        hands_free = screen.auto_reading or following
+        page_count = screen.page_count
         if "before" not in self._asked:
             self._asked.add("before")  # passed by hands-free reading: not asked later either
             if not hands_free:
                 self._ask("before")
                 return
-        if index == page_count - 1 and "after" not in self._asked:
+        if index == page_count - 1 and "after" not in self._asked and not following:
             self._asked.add("after")
             self._ask("after")
 
     @property
     def asks_ratings(self) -> bool:
         """Whether the calm ratings are asked: the clinic keeps them, and this is a patient's own session."""
-        return self.app.settings.store is not None and self.app.MODE in STORED_MODES
+        return self.app.settings.store is not None and self.app.STORE_MODE is not None
 
     def _ask(self, moment: Moment) -> None:
         from .screens.rating import RatingScreen
@@ -127,10 +130,10 @@ class SessionTracker:
 
     def store_mode(self) -> StoreMode | None:
         """How the store names this run: "served" in a browser tab, else the mode; None: never stored."""
-        mode = self.app.MODE
-        if mode not in STORED_MODES:
+        mode = self.app.STORE_MODE
+        if mode is None:
             return None
-        return "served" if self.app.is_web else mode  # type: ignore[return-value]  # one of STORED_MODES
+        return "served" if self.app.is_web else mode
 
     def _write(self, figures: PatientSession, language: str, mode: StoreMode, page_count: int) -> None:
         """Make the session's record and add it to the store (in the writer thread, or as the app ends)."""

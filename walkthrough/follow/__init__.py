@@ -5,5 +5,5 @@
 - ``transport.py``: a Unix socket in a private folder, the peer's user checked; no network port.
 - ``link.py``: what an app is given to lead or follow (Textual side), ``screens.py``: the code entry and bars.
 
-Nothing here is imported by a start that neither leads nor follows.
+A start that neither leads nor follows imports only ``actions.py`` (the app's keys and their rules).
 """

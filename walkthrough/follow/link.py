@@ -45,7 +45,7 @@ class FollowLink:
             self.leading = await Leading.start(self.app, follow_folder())
         except (FollowError, OSError) as error:
             self.app.log_file.warning("sharing could not start: %s", type(error).__name__)
-            self.app.notify(self.app.words["follow.lead_failed"])
+            self.app.notify(self.app.words["follow.lead_failed"], markup=False)
             return
         self._watch_screens()
         self.show_bar()
@@ -56,7 +56,7 @@ class FollowLink:
         leading, self.leading = self.leading, None
         if leading is not None:
             self.app.run_worker(leading.stop(), group="follow", exit_on_error=False)
-            self.app.notify(self.app.words["follow.lead_stopped"])
+            self.app.notify(self.app.words["follow.lead_stopped"], markup=False)
         self.show_bar()
         self.app.refresh_bindings()
 
@@ -89,11 +89,11 @@ class FollowLink:
         except WrongCode:
             result = self.guard.record(False)
             if not self.app.top_screen_is("follow"):
-                self.app.notify(self._refusal(result), timeout=8)
+                self.app.notify(self._refusal(result), timeout=8, markup=False)
             return result
         except (FollowError, OSError) as error:
             self.app.log_file.warning("following could not start: %s", type(error).__name__)
-            self.app.notify(self.app.words["follow.cannot"])
+            self.app.notify(self.app.words["follow.cannot"], markup=False)
             return PairingResult("cannot")
         self.guard.record(True)
         self.stop_following(quietly=True)
@@ -116,7 +116,7 @@ class FollowLink:
             self.show_bar()
             self.app.refresh_bindings()
             if leader_gone:
-                self.app.notify(self.app.words["follow.leader_gone"], timeout=10)
+                self.app.notify(self.app.words["follow.leader_gone"], timeout=10, markup=False)
 
     def stop_following(self, *, quietly: bool = False) -> None:
         """Stop following (the patient's choice, or a fresh start with ``quietly``): the screen stays where it is."""
@@ -127,7 +127,7 @@ class FollowLink:
         self.show_bar()
         self.app.refresh_bindings()
         if not quietly:
-            self.app.notify(self.app.words["follow.stopped"])
+            self.app.notify(self.app.words["follow.stopped"], markup=False)
 
     # The bar.
 

@@ -23,6 +23,7 @@ class CounsellorApp(WalkthroughApp):
 
     MODE: ClassVar[Mode] = "counsellor"
     OFFERS_FOLLOW = False
+    STORE_MODE = None  # a talk with a counsellor is not a patient alone: never stored
     MAY_LEAD = True
     BINDINGS = [
         Binding("w", "lead", "Share"),

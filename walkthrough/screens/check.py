@@ -64,9 +64,10 @@ class CheckScreen(ModalScreen[CheckEnd]):
         *(Binding(str(number), f"pick({number})", "Pick", show=number == 1) for number in (1, 2, 3)),
         Binding("0", "not_sure", "Not sure"),
         Binding(f"escape,{MOVE_ON_KEYS}", "skip", "Skip", key_display="esc"),
+        # Before go_on: with the re-explanation, enter asks again (the button it lights); else it goes on.
+        Binding("a,enter", "ask_again", "Ask again"),
         Binding(f"{MOVE_ON_KEYS},enter,escape", "go_on", "Next", key_display="→"),
         Binding("left,p", "see_again", "See again", key_display="←"),
-        Binding("a,enter", "ask_again", "Ask again"),
         *(Binding(key, f"scroll('{key}')", show=False) for key in ("up", "down", "pageup", "pagedown")),
     ]
 

@@ -42,6 +42,8 @@ def offered(action: str, from_app: bool, *, kiosk: bool, counsellor: bool, faq: 
         return False  # a kiosk runs only harmless actions of the app's: no quit
     if action == "jump":
         return counsellor  # the walkthrough screen's digits act only for a counsellor
+    if action in ("follow", "stop_following"):
+        return not counsellor  # the counsellor leads (w); only others follow
     return {"faq": faq, "language": languages}.get(action, True)
 
 

@@ -12,4 +12,4 @@ The app calls ``writer.record_session`` once when a session ends::
 ``walkthrough report`` (report_cli.py) reads one or more stores, read-only.
 """
 
-# Nothing is imported here: the command line builds its parser (and so loads report_cli.py) at every start.
+# Nothing is imported here: building the parser for "report" loads report_cli.py, which needs none of it.

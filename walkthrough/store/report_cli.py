@@ -16,7 +16,7 @@ FORMATS = ("table", "csv", "html")
 
 def month(text: str) -> str:
     """``--since``: a month as YYYY-MM."""
-    from .record import MONTH  # only when a month is given: the parser is built at every start
+    from .record import MONTH  # only when a month is given: building the parser needs none of it
 
     if not MONTH.fullmatch(text):
         raise argparse.ArgumentTypeError(f"{text!r} is not a month written as YYYY-MM")
@@ -76,9 +76,11 @@ def report_main(paths: list[Path], *, since: str | None, form: str, output: Path
     if output is None:
         sys.stdout.write(text)
         return 0
+    from ..summary.files import SummaryWriteError, write_atomically
+
     try:
-        output.write_text(text, encoding="utf-8", newline="" if form == "csv" else None)
-    except OSError as error:
-        print(f"walkthrough report: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+        write_atomically(output, text)  # whole or not at all: never half a report
+    except SummaryWriteError as error:
+        print(f"walkthrough report: {error}", file=sys.stderr)
         return 2
     return 0

@@ -54,13 +54,22 @@ class Tally:
 
 
 def read_stores(paths: Iterable[Path], *, since: str | None = None) -> dict[Cell, Tally]:
-    """Every store's counts, added up per month and language (months before ``since`` left out).
+    """Every store's counts, added up per month and language (months before ``since`` left out); each file once.
 
     Raises:
         StoreProblem: a store is missing, unreadable, not a store, or newer than this walkthrough.
     """
     cells: dict[Cell, Tally] = {}
+    seen: set[tuple[int, int]] = set()
     for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            info = None  # read_store says what is wrong with it
+        if info is not None:
+            if (info.st_dev, info.st_ino) in seen:
+                continue  # a store named twice would count its sessions twice, past the small-cell rule
+            seen.add((info.st_dev, info.st_ino))
         for cell, tally in read_store(path, since=since).items():
             cells.setdefault(cell, Tally()).add(tally)
     return cells

@@ -11,6 +11,7 @@ with it) and a new store is started: never overwritten.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import random
@@ -91,6 +92,10 @@ def _write(path: Path, record: SessionRecord) -> None:
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
             raise
+        # The -wal file keeps rows in the order written, and its time dates the newest: fold it into the store.
+        # Best effort (another writer may be reading it); the row is already safe.
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         connection.close()
 

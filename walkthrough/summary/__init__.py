@@ -11,5 +11,5 @@ atomically and names it; ``delivery.py`` says what became of a summary;
 Everything shown is the content's own sentences and the interface words:
 the summary says nothing the walkthrough does not.
 
-The package itself imports nothing: the command line loads ``cli.py`` at every start.
+The package itself imports nothing: the command line loads ``cli.py`` when "summary" is on it.
 """

@@ -1,7 +1,7 @@
 """``walkthrough summary``: the take-home page with empty question boxes, for a clinic to print as a handout.
 
-Loaded at every start (to build the parser), so it imports only what the
-parser needs; the content and the page are made only when the command runs.
+Loaded whenever "summary" (or help) is on the command line, to build the parser, so it imports
+only what the parser needs; the content and the page are made only when the command runs.
 """
 
 from __future__ import annotations

@@ -66,11 +66,11 @@ def send_to_browser(app: DeliversText, html: str, stem: str) -> SummaryDelivery:
 
 def save_to_file(html: str, stem: str, folder: Path | None = None) -> SummaryDelivery:
     """Save the page in the patient's documents (see :func:`summary_folder`) under a new name, whole or not at all."""
-    folder = folder or summary_folder()
     try:
+        folder = folder or summary_folder()
         path = free_path(folder, stem)
         write_atomically(path, html)
-    except (SummaryWriteError, OSError) as error:  # OSError: the folder could not even be looked in
+    except (SummaryWriteError, OSError, RuntimeError) as error:  # OSError: no folder; RuntimeError: no home at all
         return SummaryDelivery("staff", problem=str(error))
     return SummaryDelivery("file", path=path)
 
