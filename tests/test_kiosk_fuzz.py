@@ -94,8 +94,9 @@ async def take(pilot: Pilot[None], app: WalkthroughApp, clock: FakeClock, step: 
     if isinstance(step, Press):
         await pilot.press(step.key)
     elif isinstance(step, Tap):
-        width, height = app.size
-        await pilot.click(offset=(int(step.x * width), int(step.y * height)))
+        # The screen's own size: under load, a resize may not have reached it yet, and a tap lands on what is shown.
+        width, height = app.screen.size
+        await pilot.click(offset=(min(int(step.x * width), width - 1), min(int(step.y * height), height - 1)))
     elif isinstance(step, Resize):
         await pilot.resize_terminal(*step.size)
     elif isinstance(step, Quiet):
