@@ -399,3 +399,16 @@ def tap_cell(tab: object, column: int, row: int) -> None:
     left, top, width, height = read_screen(page).css_box(CellBox(column, row, 1, 1))
     page.touchscreen.tap(left + width / 2, top + height / 2)
     page.wait_for_timeout(300)
+
+
+async def test_a_typed_question_never_reaches_the_clipboard(good_content: LoadedWalkthrough) -> None:
+    """The next patient must not paste it: copy and cut keep nothing (the app's clipboard, or the terminal's)."""
+    app = make_app(good_content, kiosk={}, clock=FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        page = await on_questions_page(app, pilot)
+        box = page.query_one(QuestionInput)
+        await tap(pilot, box)
+        await pilot.press(*keys_for("my secret"))
+        await pilot.press("ctrl+shift+a", "ctrl+c", "ctrl+shift+a", "ctrl+x")
+        await pilot.pause()
+        assert app.clipboard == ""
