@@ -247,7 +247,7 @@ def report_rows(mode: Mode) -> list[Row]:
 
 
 def follow_rows(mode: Mode) -> list[Row]:
-    """The leader's key to the follower's frame (two processes, each on its own pty), beside a bare Unix-socket round trip."""
+    """The leader's key to the follower's frame (two processes on ptys), beside a bare Unix-socket round trip."""
     figures = follow_figures(min(mode.presses, 200))
     follow, bare = figures["follow"], figures["bare"]
     return [
