@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .render_text import LEFT_OUT_NOTE, METHOD, RULE, SCALE, change_text, heading, median_text, percent, sessions_text
+from .render_text import LEFT_OUT_NOTE, METHOD, RULE, SCALE, change_text, check_cell, heading, percent, row_cells
 from .report import Figure, Report, Row
 
 STYLE = """
@@ -45,12 +45,12 @@ def render_html(report: Report) -> str:
         "<h1>Does it help? Clinic report</h1>",
         f"<p>{escape(heading(report))}.</p>",
         f"<p>{escape(SCALE)}</p>",
-        _table("All sessions", "Group", columns, [_cells(report.total)]),
+        _table("All sessions", "Group", columns, [row_cells(report.total)]),
         "<h2>By month</h2>",
         _change_chart(report.months),
-        _table("By month", "Month", columns, [_cells(row) for row in report.months]),
+        _table("By month", "Month", columns, [row_cells(row) for row in report.months]),
         "<h2>By language</h2>",
-        _table("By language", "Language", columns, [_cells(row) for row in report.languages]),
+        _table("By language", "Language", columns, [row_cells(row) for row in report.languages]),
     ]
     if report.check_ids:
         parts += [
@@ -62,7 +62,7 @@ def render_html(report: Report) -> str:
                 ["All", *report.check_languages],
                 [
                     [about, percent(report.total.checks[about])]
-                    + [_check(report.by_check_language[language], about) for language in report.check_languages]
+                    + [check_cell(report.by_check_language[language], about) for language in report.check_languages]
                     for about in report.check_ids
                 ],
             ),
@@ -75,23 +75,6 @@ def render_html(report: Report) -> str:
         "</html>",
     ]
     return "\n".join(parts) + "\n"
-
-
-def _cells(row: Row) -> list[str]:
-    return [
-        row.label,
-        sessions_text(row),
-        percent(row.reached_end),
-        median_text(row.before),
-        median_text(row.after),
-        change_text(row.change),
-        percent(row.calmer),
-    ]
-
-
-def _check(row: Row, about: str) -> str:
-    figure = row.checks.get(about)
-    return percent(figure) if figure is not None else "none"
 
 
 def _table(caption: str, first: str, columns: list[str], rows: list[list[str]]) -> str:

@@ -68,17 +68,17 @@ def render_table(report: Report) -> str:
     """The report for a terminal: the totals, by month with a chart, by language, and the checks."""
     out = [heading(report), SCALE, ""]
     columns = ["sessions", "reached end", "before", "after", "change (95 % CI)", "felt calmer"]
-    out += _table(["group", *columns], [_cells(report.total)])
-    out += ["", "By month", *_table(["month", *columns], [_cells(row) for row in report.months])]
+    out += _table(["group", *columns], [row_cells(report.total)])
+    out += ["", "By month", *_table(["month", *columns], [row_cells(row) for row in report.months])]
     out += ["", "Median change by month (each █ is one point; left of │ is calmer)"]
     out += [f"  {row.label}  {_bar(row.change)}" for row in report.months]
-    out += ["", "By language", *_table(["language", *columns], [_cells(row) for row in report.languages])]
+    out += ["", "By language", *_table(["language", *columns], [row_cells(row) for row in report.languages])]
     if report.check_ids:
         out += ["", "Understood on the first try (of those who answered)"]
         head = ["check", "all", *report.check_languages]
         rows = [
             [about, percent(report.total.checks[about])]
-            + [_check(report.by_check_language[language], about) for language in report.check_languages]
+            + [check_cell(report.by_check_language[language], about) for language in report.check_languages]
             for about in report.check_ids
         ]
         out += _table(head, rows)
@@ -123,7 +123,8 @@ def _plain(figure: Figure, places: int, times: float = 1) -> str:
     return f"{figure.value * times:.{places}f}" if figure.value is not None else figure.note
 
 
-def _cells(row: Row) -> list[str]:
+def row_cells(row: Row) -> list[str]:
+    """A report row's figures as the table and the HTML page show them, in column order."""
     return [
         row.label,
         sessions_text(row),
@@ -135,7 +136,8 @@ def _cells(row: Row) -> list[str]:
     ]
 
 
-def _check(row: Row, about: str) -> str:
+def check_cell(row: Row, about: str) -> str:
+    """First-try understanding of the check ``about`` in ``row``, or "none" where no one answered it."""
     figure = row.checks.get(about)
     return percent(figure) if figure is not None else "none"
 
