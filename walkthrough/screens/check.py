@@ -21,6 +21,7 @@ from ..stylesheets import stylesheet
 from ..widgets.key_line import digit_range
 from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText
+from .page import scroll_by_key
 
 if TYPE_CHECKING:
     from ..content.shapes import Check
@@ -197,11 +198,4 @@ class CheckScreen(ModalScreen[CheckEnd]):
 
     def action_scroll(self, key: str) -> None:
         """Scroll a check too long for the screen: ↑ ↓ by a line, PgUp PgDn by a screen."""
-        body = self.query_one("#check-body", VerticalScroll)
-        scroll = {
-            "up": body.scroll_up,
-            "down": body.scroll_down,
-            "pageup": body.scroll_page_up,
-            "pagedown": body.scroll_page_down,
-        }[key]
-        scroll(animate=False)
+        scroll_by_key(self.query_one("#check-body", VerticalScroll), key)

@@ -5,6 +5,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from textual.containers import VerticalScroll
+from textual.widget import Widget
+
+SCROLL_BY_KEY = {
+    "up": Widget.scroll_up,
+    "down": Widget.scroll_down,
+    "pageup": Widget.scroll_page_up,
+    "pagedown": Widget.scroll_page_down,
+    "end": Widget.scroll_end,
+}
+"""How each scroll key moves a scrolling widget: ↑ ↓ by a line, PgUp PgDn by a screen, end to the bottom."""
+
+
+def scroll_by_key(widget: Widget, key: str) -> None:
+    """Scroll ``widget`` as ``key`` (a key of :data:`SCROLL_BY_KEY`) says, at once (no animation)."""
+    SCROLL_BY_KEY[key](widget, animate=False)
 
 
 class Page(VerticalScroll):

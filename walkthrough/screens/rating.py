@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from ..stylesheets import stylesheet
 from ..widgets.nav import TouchButton
 from ..widgets.text import PlainText, plain
+from .page import scroll_by_key
 
 if TYPE_CHECKING:
     from ..breathing import Clock
@@ -157,11 +158,4 @@ class RatingScreen(ModalScreen[None]):
 
     def action_scroll(self, key: str) -> None:
         """Scroll a panel too tall for the screen: ↑ ↓ by a line, PgUp PgDn by a screen."""
-        body = self.query_one("#rating-body", VerticalScroll)
-        scroll = {
-            "up": body.scroll_up,
-            "down": body.scroll_down,
-            "pageup": body.scroll_page_up,
-            "pagedown": body.scroll_page_down,
-        }[key]
-        scroll(animate=False)
+        scroll_by_key(self.query_one("#rating-body", VerticalScroll), key)

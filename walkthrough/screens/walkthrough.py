@@ -21,7 +21,7 @@ from ..widgets.progress import page_progress
 from ..widgets.text import PlainText
 from ..widgets.title import TitleBar
 from .auto_reading import HandsFreeReadingScreen
-from .page import Page
+from .page import Page, scroll_by_key
 from .pages import PageMaterials, page_index_of, planned_pages
 
 if TYPE_CHECKING:
@@ -335,12 +335,4 @@ class WalkthroughScreen(HandsFreeReadingScreen):
 
     def action_scroll(self, key: str) -> None:
         """Scroll the page on show: ↑ ↓ by a line, PgUp PgDn by a screen, end to the bottom."""
-        page = self.current_page
-        scroll = {
-            "up": page.scroll_up,
-            "down": page.scroll_down,
-            "pageup": page.scroll_page_up,
-            "pagedown": page.scroll_page_down,
-            "end": page.scroll_end,
-        }[key]
-        scroll(animate=False)
+        scroll_by_key(self.current_page, key)
