@@ -97,6 +97,26 @@ def test_textual_s_writer_thread_still_ends_at_the_first_failed_write() -> None:
     assert_unchanged(_writer_thread.WriterThread.run, "314021aab4f52726", f"TerminalOutput in {DRIVER}")
 
 
+# SteadyLinuxDriver.write: no upstream issue found (see its docstring; the early return came with #4104).
+
+
+def test_textual_s_driver_still_starts_without_a_writer_thread_when_the_terminal_cannot_be_set_up() -> None:
+    start = inspect.getsource(linux_driver.LinuxDriver.start_application_mode)
+    early_return = start.find("return\n")
+    assert 0 <= early_return < start.find("self._writer_thread = WriterThread"), (
+        "Textual's start_application_mode no longer returns before it makes its writer thread: "
+        f"SteadyLinuxDriver.write in {DRIVER} may be dropped."
+    )
+    write = inspect.getsource(linux_driver.LinuxDriver.write)
+    assert "assert self._writer_thread is not None" in write, (
+        f"Textual's LinuxDriver.write no longer asserts it has a writer thread: SteadyLinuxDriver.write in {DRIVER} "
+        "may be dropped."
+    )
+    patch = f"SteadyLinuxDriver.write in {DRIVER}"
+    assert_unchanged(linux_driver.LinuxDriver.write, "b78a34033db5a0eb", patch)
+    assert_unchanged(linux_driver.LinuxDriver.start_application_mode, "7c41f5ba11a8ef05", patch)
+
+
 # ServedWebDriver: Textual's documented on_meta hook, and the driver's _app (no upstream issue found).
 
 

@@ -1,7 +1,8 @@
 """A terminal driver that survives stray bytes on its input and the terminal going away.
 
 Private Textual API used here, each with a canary in tests/test_compat_canaries.py:
-``LinuxDriver._run_input_thread`` (replaced), ``LinuxDriver._sigtstp_application``
+``LinuxDriver._run_input_thread`` (replaced), ``LinuxDriver._writer_thread`` (read, in
+:meth:`SteadyLinuxDriver.write`), ``LinuxDriver._sigtstp_application``
 and ``_sigcont_application`` (wrapped), ``Driver._auto_restart``, ``Driver._app``,
 ``Driver._loop`` (read) and ``LinuxDriver._file`` (wrapped in :class:`TerminalOutput`).
 """
@@ -22,17 +23,20 @@ class SteadyLinuxDriver(LinuxDriver):
     - Bytes that are not UTF-8 are dropped instead of ending the app (see
       :meth:`_run_input_thread`; Textualize/textual#6456).
     - SIGCONT resumes only what SIGTSTP suspended (see :meth:`_sigcont_application`).
-    - Output to a terminal that has gone is dropped (see :class:`TerminalOutput`).
+    - Output to a terminal that has gone is dropped (see :class:`TerminalOutput`),
+      and so is output to one that went before application mode began (see :meth:`write`).
     """
 
     def __init__(
         self, app: App[Any], *, debug: bool = False, mouse: bool = True, size: tuple[int, int] | None = None
     ) -> None:
         """Textual's driver, writing through a :class:`TerminalOutput`."""
+        # Set first: Textual's __init__ ends by installing the SIGCONT handler, and the SIGCONT of a terminal
+        # closing then may run it before the next line here (an AttributeError a kiosk logged as a fault).
+        self._suspended_on_sigtstp = False
         super().__init__(app, debug=debug, mouse=mouse, size=size)
         # Textual's writer thread needs only write, flush and fileno.
         self._file = TerminalOutput(self._file)  # type: ignore[assignment, arg-type]
-        self._suspended_on_sigtstp = False
 
     def _sigtstp_application(self, *args: Any) -> None:
         # Noted first: the process stops inside Textual's handler, and SIGCONT's handler runs before it returns.
@@ -60,6 +64,22 @@ class SteadyLinuxDriver(LinuxDriver):
         if self._suspended_on_sigtstp:
             self._suspended_on_sigtstp = False
             super()._sigcont_application(*args)
+
+    def write(self, data: str) -> None:
+        """Write ``data`` to the terminal; dropped if application mode never started (the terminal had gone).
+
+        Textual's ``start_application_mode`` returns early, without a writer
+        thread, when its first ``tcsetattr`` fails (added for a process put in
+        the background, Textualize/textual#4104). A terminal closed during
+        start-up fails it too, and then every write (the first screen's
+        pointer shape, say) failed Textual's "Driver must be in application
+        mode" assertion inside whatever was drawing, and a kiosk logged it as a
+        fault; the SIGHUP that ends the app is already on its way. No upstream
+        issue found (searched Textualize/textual's issues for the assertion's
+        words, 2026-11-29).
+        """
+        if self._writer_thread is not None:
+            self._writer_thread.write(data)
 
     def _run_input_thread(self) -> None:
         """Read input until the app ends; bytes that are not UTF-8 are dropped, not fatal.
