@@ -13,6 +13,7 @@ import pytest
 
 from tests.store_helpers import make_store, record
 from walkthrough.cli import main
+from walkthrough.store.record import this_month as month_of_today
 from walkthrough.store.report import FEWER, build_report
 from walkthrough.store.stats import interval_coverage, interval_rank, median_interval, median_of
 from walkthrough.store.tally import read_stores
@@ -142,7 +143,7 @@ def test_missing_unreadable_and_empty_stores(tmp_path: Path, capsys: pytest.Capt
     assert code == 2 and "junk.db" in err
     (tmp_path / "new.db").touch()
     code, out, _ = _report(capsys, "--store", str(tmp_path / "new.db"))
-    assert code == 0 and "no sessions are stored yet" in out
+    assert code == 0 and "no sessions of a finished month are stored yet" in out
 
 
 def test_csv_applies_the_rule(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -199,7 +200,26 @@ def test_html_is_self_contained_and_accessible(tmp_path: Path, capsys: pytest.Ca
 def test_the_table_has_a_chart_and_the_rule(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     store = make_store(tmp_path / "s.db", _sessions("2025-01", "en", 30))
     code, out, _ = _report(capsys, "--store", str(store), "--since", "2025-01")
-    assert code == 0 and "███│" in out and "fewer than 11" in out and "(since 2025-01)" in out
+    assert code == 0 and "███│" in out and "fewer than 11" in out and "(since 2025-01; " in out
+
+
+def test_the_month_in_progress_is_left_out_until_it_ends(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Reports made a day apart in a month still filling would differ by that day's sessions: one session's
+    # ratings could be read off the change. So a month shows only once it has ended.
+    this_month = month_of_today()
+    store = make_store(tmp_path / "s.db", _sessions("2025-01", "en", 12) + _sessions(this_month, "en", 15, 9, 1))
+    code, out, _ = _report(capsys, "--store", str(store), "--format", "csv")
+    assert code == 0 and "\nall,all,,12," in out and this_month not in out
+    code, out, _ = _report(capsys, "--store", str(store))
+    assert code == 0 and f"{this_month}, the month in progress, is shown once it has ended" in out
+    assert f"  {this_month} " not in out
+    # Once the month has ended (the report made the next month), its sessions count.
+    later = build_report(read_stores([store], until="9999-12"), until="9999-12")
+    assert later.total.sessions.value == 27 and [row.label for row in later.months] == ["2025-01", this_month]
+    # A store with sessions of this month only says when they will show, and exits 0.
+    only_now = make_store(tmp_path / "now.db", _sessions(this_month, "es", 20))
+    code, out, _ = _report(capsys, "--store", str(only_now))
+    assert code == 0 and f"those of {this_month}, the month in progress, are shown once it has ended" in out
 
 
 def test_rows_not_written_by_walkthrough_are_never_shown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

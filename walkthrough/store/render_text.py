@@ -61,7 +61,10 @@ def heading(report: Report) -> str:
     stores = "1 store" if report.stores == 1 else f"{report.stores} stores"
     months = [row.label for row in report.months]
     span = f"{months[0]} to {months[-1]}" if months else "no months"
-    return f"walkthrough clinic report: {stores}, {span}" + (f" (since {report.since})" if report.since else "")
+    limits = ([f"since {report.since}"] if report.since else []) + (
+        [f"{report.until}, the month in progress, is shown once it has ended"] if report.until else []
+    )
+    return f"walkthrough clinic report: {stores}, {span}" + (f" ({'; '.join(limits)})" if limits else "")
 
 
 def render_table(report: Report) -> str:

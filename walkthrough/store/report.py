@@ -9,7 +9,9 @@ counts only if it rests on at least 11 sessions of that cell (11 rated before,
 left out of every row too. Every row is then the sum of counted cells only,
 so no total, no row and no second report with another ``--since`` can be
 subtracted from another to work out a group of fewer than 11: any difference
-is itself a sum of whole counted cells. A row with nothing counted shows
+is itself a sum of whole counted cells. The month in progress is left out
+(``until``): its cells still grow, and two reports a day apart would differ by
+that day's sessions. A row with nothing counted shows
 "fewer than 11" (or "none" when there was nothing at all); a row that left
 something out is marked, without saying how much.
 """
@@ -74,6 +76,8 @@ class Report:
 
     stores: int
     since: str | None
+    until: str | None
+    """The first month left out: the month in progress when the report was made (None: none left out)."""
     total: Row
     months: list[Row]
     languages: list[Row]
@@ -89,8 +93,10 @@ class Report:
         return self.total.sessions.note == NONE and not self.total.sessions.shown
 
 
-def build_report(cells: dict[Cell, Tally], *, stores: int = 1, since: str | None = None) -> Report:
-    """The report of the added-up cells, with the small-cell rule applied."""
+def build_report(
+    cells: dict[Cell, Tally], *, stores: int = 1, since: str | None = None, until: str | None = None
+) -> Report:
+    """The report of the added-up cells (read with ``since`` and ``until``), with the small-cell rule applied."""
     counted = {cell: counted_part(tally) for cell, tally in cells.items()}
     months = sorted({month for month, _ in cells})
     languages = sorted({language for _, language in cells})
@@ -103,6 +109,7 @@ def build_report(cells: dict[Cell, Tally], *, stores: int = 1, since: str | None
     return Report(
         stores=stores,
         since=since,
+        until=until,
         total=total,
         months=[row(month, [key for key in cells if key[0] == month]) for month in months],
         languages=language_rows,

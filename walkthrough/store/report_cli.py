@@ -54,23 +54,34 @@ def run_report(args: argparse.Namespace, clinic_store: Path | None) -> int:
     return report_main(paths, since=args.since, form=args.report_format, output=args.output)
 
 
-def report_main(paths: list[Path], *, since: str | None, form: str, output: Path | None) -> int:
-    """Read the stores, build the report and write it in ``form`` to ``output`` (None: standard output)."""
+def report_main(
+    paths: list[Path], *, since: str | None, form: str, output: Path | None, until: str | None = None
+) -> int:
+    """Read the stores, build the report and write it in ``form`` to ``output`` (None: standard output).
+
+    Months from ``until`` on are left out; by default, the month in progress
+    (see :mod:`walkthrough.store.report`).
+    """
+    from .record import this_month
     from .render_html import render_html
     from .render_text import render_csv, render_table
     from .report import build_report
     from .tally import StoreProblem, read_stores
 
+    until = until or this_month()
     try:
-        cells = read_stores(paths, since=since)
+        cells = read_stores(paths, since=since, until=until)
     except StoreProblem as problem:
         print(f"walkthrough report: {problem}", file=sys.stderr)
         return 2
-    report = build_report(cells, stores=len(paths), since=since)
+    report = build_report(cells, stores=len(paths), since=since, until=until)
     if report.empty:
         names = ", ".join(str(path) for path in paths)
         since_words = f" since {since}" if since else " yet"
-        print(f"walkthrough report: no sessions are stored{since_words} in {names}.")
+        print(
+            f"walkthrough report: no sessions of a finished month are stored{since_words} in {names}; "
+            f"those of {until}, the month in progress, are shown once it has ended."
+        )
         return 0
     text = {"table": render_table, "csv": render_csv, "html": render_html}[form](report)
     if output is None:

@@ -53,8 +53,10 @@ class Tally:
         self.right.update(other.right)
 
 
-def read_stores(paths: Iterable[Path], *, since: str | None = None) -> dict[Cell, Tally]:
-    """Every store's counts, added up per month and language (months before ``since`` left out); each file once.
+def read_stores(paths: Iterable[Path], *, since: str | None = None, until: str | None = None) -> dict[Cell, Tally]:
+    """Every store's counts, added up per month and language; each file once.
+
+    Months before ``since`` are left out, and so are ``until`` and the months after it.
 
     Raises:
         StoreProblem: a store is missing, unreadable, not a store, or newer than this walkthrough.
@@ -70,13 +72,13 @@ def read_stores(paths: Iterable[Path], *, since: str | None = None) -> dict[Cell
             if (info.st_dev, info.st_ino) in seen:
                 continue  # a store named twice would count its sessions twice, past the small-cell rule
             seen.add((info.st_dev, info.st_ino))
-        for cell, tally in read_store(path, since=since).items():
+        for cell, tally in read_store(path, since=since, until=until).items():
             cells.setdefault(cell, Tally()).add(tally)
     return cells
 
 
-def read_store(path: Path, *, since: str | None = None) -> dict[Cell, Tally]:
-    """One store's counts per month and language, opened read-only."""
+def read_store(path: Path, *, since: str | None = None, until: str | None = None) -> dict[Cell, Tally]:
+    """One store's counts per month and language (from ``since``, up to but not including ``until``), read-only."""
     if not path.exists():
         raise StoreProblem(f"{path}: there is no store there")
     if path.is_dir():
@@ -86,14 +88,14 @@ def read_store(path: Path, *, since: str | None = None) -> dict[Cell, Tally]:
     except sqlite3.Error as error:
         raise StoreProblem(f"{path}: cannot be opened ({error})") from None
     try:
-        return _counts(connection, since or "0000-00")
+        return _counts(connection, since or "0000-00", until or "9999-99")
     except sqlite3.Error as error:
         raise StoreProblem(f"{path}: cannot be read as a walkthrough store ({error})") from None
     finally:
         connection.close()
 
 
-def _counts(connection: sqlite3.Connection, since: str) -> dict[Cell, Tally]:
+def _counts(connection: sqlite3.Connection, since: str, until: str) -> dict[Cell, Tally]:
     version = schema_version(connection)
     if version > CURRENT_VERSION:
         raise sqlite3.DatabaseError(f"made by a newer walkthrough (schema {version}, this one reads {CURRENT_VERSION})")
@@ -106,10 +108,10 @@ def _counts(connection: sqlite3.Connection, since: str) -> dict[Cell, Tally]:
         # Grouped in the order of the report's index, so SQLite reads the index and never sorts.
         """
         SELECT month, language, rating_before, rating_after, furthest_page + 1 >= page_count, count(*)
-        FROM sessions WHERE month >= ?
+        FROM sessions WHERE month >= ? AND month < ?
         GROUP BY month, language, rating_before, rating_after, furthest_page, page_count
         """,
-        (since,),
+        (since, until),
     )
     for month, language, before, after, completed, count in rows:
         if not (isinstance(month, str) and MONTH.fullmatch(month) and isinstance(language, str)):
@@ -132,9 +134,9 @@ def _counts(connection: sqlite3.Connection, since: str) -> dict[Cell, Tally]:
         rows = connection.execute(
             """
             SELECT month, language, checks, count(*) FROM sessions
-            WHERE month >= ? AND checks IS NOT NULL GROUP BY month, language, checks
+            WHERE month >= ? AND month < ? AND checks IS NOT NULL GROUP BY month, language, checks
             """,
-            (since,),
+            (since, until),
         )
         for month, language, checks, count in rows:
             tally = cells.get((month, language))
