@@ -16,7 +16,7 @@ from walkthrough.content.loader import load_languages
 from walkthrough.pin import hash_pin
 from walkthrough.screens.fault import FaultScreen
 from walkthrough.screens.summary import SummaryScreen
-from walkthrough.summary.delivery import SummaryDelivery, as_qr_code
+from walkthrough.summary.delivery import SummaryDelivery, as_qr_codes
 from walkthrough.ui import packaged_words
 
 from .apps import make_app
@@ -161,9 +161,14 @@ def test_check_screen_looks_right(snap_compare, screen: str, size: tuple[int, in
 SUMMARY_DELIVERIES = {
     "summary_saved": lambda words: SummaryDelivery("file", path=Path("/home/patient/Documents/visit-summary.html")),
     "summary_browser": lambda words: SummaryDelivery("browser"),
-    "summary_qr": lambda words: as_qr_code("Your ketamine infusion\nCall your clinic: 555-0100"),
+    "summary_qr": lambda words: as_qr_codes(
+        [
+            "Your ketamine infusion\nCall your clinic: 555-0100\nAbout 60 minutes of treatment.",
+            "Call your clinic: 555-0100",
+        ]
+    ),
 }
-"""Each way "Take this with you" can end (a kiosk's code shows only where it fits: here at 120x30, else 'ask staff')."""
+"""Each way "Take this with you" can end (a kiosk shows the fullest code that fits, else says to ask staff)."""
 
 
 @pytest.mark.parametrize("size", SIZES, ids=size_id)

@@ -23,7 +23,7 @@ from walkthrough.content.ready import load_ready
 from walkthrough.content.records import LoadedWalkthrough
 from walkthrough.screens.summary import QrCode, SummaryScreen
 from walkthrough.session import PatientSession
-from walkthrough.summary.compact import COMPACT_BYTES, compact_text
+from walkthrough.summary.compact import COMPACT_BYTES, compact_text, compact_texts
 from walkthrough.summary.page import summary_page
 from walkthrough.summary.qr import qr_lines
 from walkthrough.ui import words_for
@@ -275,23 +275,63 @@ async def test_a_terminal_kiosk_writes_nothing_and_shows_a_code_a_phone_reads(
     words = words_for(content)
     session = PatientSession(ticked_questions={0}, own_questions=[HOSTILE[0]])
     text = compact_text(content, words, session)
-    assert screen.code_shown and words["summary.qr"] in screen.shown  # type: ignore[attr-defined]
-    assert list(screen.delivery.qr_lines) == qr_lines(text)
+    assert screen.code_shown == 0 and words["summary.qr"] in screen.shown  # type: ignore[attr-defined]
+    assert list(screen.delivery.qr_codes[0]) == qr_lines(text)
     assert zbar(png(modules(qr_lines(text)), tmp_path / "code.png")) == text
+    assert_drawn_code_reads(screen, text, tmp_path)
+
+
+def assert_drawn_code_reads(screen: SummaryScreen, text: str, folder: Path) -> None:
+    """The code on the screen, read back cell by cell from its screenshot, is ``text`` to zbar, dark on light."""
     region, styles = screen.code  # type: ignore[attr-defined]
     drawn = screen_cells(screen.svg, (region.x, region.y, region.width, region.height))  # type: ignore[attr-defined]
     assert drawn == qr_lines(text)
-    assert zbar(png(modules(drawn), tmp_path / "screen.png")) == text
+    assert zbar(png(modules(drawn), folder / "screen.png")) == text
     assert (styles.color.rgb, styles.background.rgb) == ((0, 0, 0), (255, 255, 255))
 
 
-async def test_a_kiosk_too_small_for_the_code_says_to_ask_staff(
+SMALLER_SCREENS = {
+    "terminal-80x24": ((80, 24), False),
+    "tablet-upright-54x32": ((54, 32), True),
+    "phone-39x35": ((39, 35), True),
+}
+"""A desktop terminal, and the cells Chromium gives a served tab on a 768x1024 tablet and a 390x844 phone (README);
+whether the words go below the code."""
+
+
+@needs_zbar
+@pytest.mark.parametrize("screen_size", SMALLER_SCREENS)
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_a_smaller_kiosk_shows_a_shorter_code_with_the_phone(
+    language: str, screen_size: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    content = bundled(language)
+    words = words_for(content)
+    texts = compact_texts(content, words, PatientSession(ticked_questions={0}, own_questions=[HOSTILE[0]]))
+    assert len(texts) >= 2 and texts[-1].splitlines() == texts[0].splitlines()[:2]  # the title and the phone
+    for index, text in enumerate(texts):  # every code a screen might show is one a phone reads
+        assert zbar(png(modules(qr_lines(text)), tmp_path / f"code-{index}.png")) == text
+    size, words_below = SMALLER_SCREENS[screen_size]
+    screen = await take_summary(make_app(content, kiosk={}), size)
+    assert screen.code_shown is not None and screen.code_shown > 0 and screen.words_below == words_below
+    assert words["summary.qr_short"] in screen.shown  # type: ignore[attr-defined]
+    shown = texts[screen.code_shown]
+    assert content.clinic.clinic_phone[language] in shown  # type: ignore[index]
+    assert_drawn_code_reads(screen, shown, tmp_path)
+    assert os.listdir(home) == []
+
+
+async def test_a_kiosk_too_small_for_any_code_says_to_ask_staff(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
     content = bundled("en")
-    screen = await take_summary(make_app(content, kiosk={}), (80, 24))
-    assert not screen.code_shown and screen.shown == words_for(content)["summary.staff"]  # type: ignore[attr-defined]
+    screen = await take_summary(make_app(content, kiosk={}), (60, 15))
+    assert screen.code_shown is None and screen.shown == words_for(content)["summary.staff"]  # type: ignore[attr-defined]
+    assert screen.code is None or screen.code[0].area == 0  # type: ignore[attr-defined]
     assert os.listdir(tmp_path) == []
 
 

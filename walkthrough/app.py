@@ -10,7 +10,7 @@ they need (content, words, clock) and tell the app what happens with messages.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
@@ -274,11 +274,11 @@ class WalkthroughApp(FollowActions, ScreensOverTheWalk, TerminalApp):
         ended.clear()  # in place: a screen left behind holds nothing of it
         self.call_later(self.replace_session)
 
-    def deliver_summary(self, html: str, text: str) -> SummaryDelivery:
+    def deliver_summary(self, html: str, texts: Sequence[str]) -> SummaryDelivery:
         """Give the patient their take-home summary page: to their own browser when served, else saved to a file.
 
-        ``text`` (the compact summary) is for modes that show a QR code
-        instead (a kiosk's terminal); this one gives the whole page.
+        ``texts`` (the compact summary, fullest first) are for modes that show
+        a QR code instead (a kiosk); this one gives the whole page.
         """
         from .summary.delivery import save_to_file, send_to_browser
         from .summary.files import file_stem

@@ -23,6 +23,8 @@ from ..settings import Mode
 from ..themes import CALM
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..pin import PinGuard
     from ..summary.delivery import SummaryDelivery
 
@@ -92,15 +94,15 @@ class KioskApp(WalkthroughApp):
     def deliver_screenshot(self, *args: Any, **kwargs: Any) -> None:
         """No screenshots delivered either."""
 
-    def deliver_summary(self, html: str, text: str) -> SummaryDelivery:
-        """A kiosk writes nothing and opens nothing: a QR code of the summary, served or in a terminal.
+    def deliver_summary(self, html: str, texts: Sequence[str]) -> SummaryDelivery:
+        """A kiosk writes nothing and opens nothing: QR codes of the compact summaries, served or in a terminal.
 
         A page sent to a shared tablet's browser would open in a tab of its own,
         which a fresh start cannot close: the next patient would find it there.
         """
-        from ..summary.delivery import as_qr_code
+        from ..summary.delivery import as_qr_codes
 
-        return as_qr_code(text)
+        return as_qr_codes(texts)
 
     # Staff.
 

@@ -34,20 +34,35 @@ def compact_text(
     line; a line that would take the text past ``limit`` bytes is left out,
     in that order: the title and phone first, the visit and course last.
     """
+    return compact_texts(content, words, session, limit=limit)[0]
+
+
+def compact_texts(
+    content: LoadedWalkthrough,
+    words: Mapping[str, str],
+    session: PatientSession | None = None,
+    *,
+    limit: int = COMPACT_BYTES,
+) -> list[str]:
+    """The compact summary (:func:`compact_text`), then shorter ones, each without the last part of the one before.
+
+    The shortest holds the title and the clinic's phone only. A screen too
+    small for the whole code shows the fullest that fits (the phone above all).
+    """
     walkthrough = content.walkthrough
     phone = words["summary.text_phone"].format(clinic=clinic_name(content), phone=clinic_phone(content))
     questions = [f"- {one_line(question).strip()}" for question in chosen_questions(content, session)]
-    groups = [[walkthrough.title], [phone]]
+    groups = [[walkthrough.title, phone]]
     if questions:
         groups.append([words["summary.text_ask"], questions[0]])  # "Ask:" only with a question after it
         groups += [[question] for question in questions[1:]]
     groups += [[walkthrough.visit.summary], [walkthrough.course.summary]]
-    kept: list[str] = []
+    kept: list[list[str]] = []
     for group in groups:
         lines = [one_line(line).strip() for line in group]
-        if all(lines) and _size([*kept, *lines]) <= limit:
-            kept += lines
-    return "\n".join(kept)
+        if all(lines) and _size([*(line for part in kept for line in part), *lines]) <= limit:
+            kept.append(lines)
+    return ["\n".join(line for part in kept[:count] for line in part) for count in range(len(kept), 0, -1)]
 
 
 def _size(lines: list[str]) -> int:

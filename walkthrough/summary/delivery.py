@@ -8,6 +8,7 @@ only shows the :class:`SummaryDelivery` it is handed.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
@@ -25,8 +26,9 @@ class SummaryDelivery:
     kind: DeliveryKind
     path: Path | None = None
     """Where the page was saved (kind "file")."""
-    qr_lines: tuple[str, ...] = ()
-    """The QR code of the compact text, drawn in text (kind "qr"); the screen shows it if it fits."""
+    qr_codes: tuple[tuple[str, ...], ...] = ()
+    """QR codes drawn in text (kind "qr"): the compact summary's, then ever shorter ones' (see
+    :func:`~walkthrough.summary.compact.compact_texts`). The screen shows the first that fits."""
     problem: str | None = None
     """Why nothing could be delivered (kind "staff"): for the log, never shown to the patient."""
 
@@ -75,8 +77,8 @@ def save_to_file(html: str, stem: str, folder: Path | None = None) -> SummaryDel
     return SummaryDelivery("file", path=path)
 
 
-def as_qr_code(text: str) -> SummaryDelivery:
-    """The compact text as a QR code to show: nothing is written anywhere."""
+def as_qr_codes(texts: Sequence[str]) -> SummaryDelivery:
+    """The compact texts, fullest first, as QR codes to show: nothing is written anywhere."""
     from .qr import qr_lines
 
-    return SummaryDelivery("qr", qr_lines=tuple(qr_lines(text)))
+    return SummaryDelivery("qr", qr_codes=tuple(tuple(qr_lines(text)) for text in texts))
