@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from walkthrough.content import bundled_content_dir, load_walkthrough, model, shapes
+from walkthrough.content import bundled_content_dir, clinic_values, load_walkthrough, model, shapes
 from walkthrough.content.records import KIND, Record, as_records
 
 from .conftest import GOOD
@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CHECKS = GOOD.parent / "checks"
 """The fixture walkthrough with a teach-back check on every page that may have one: every kind of content."""
 
+SHAPE_MODULES = (shapes.__name__, clinic_values.__name__)
+"""Where the Protocols are written: shapes.py, and clinic_values.py (whose Protocol shapes.py imports)."""
 MODELS = {
     name: kind
     for name, kind in vars(model).items()
@@ -27,7 +29,7 @@ MODELS = {
 SHAPES = {
     name: kind
     for name, kind in vars(shapes).items()
-    if isinstance(kind, type) and getattr(kind, "_is_protocol", False) and kind.__module__ == shapes.__name__
+    if isinstance(kind, type) and getattr(kind, "_is_protocol", False) and kind.__module__ in SHAPE_MODULES
 }
 
 
@@ -55,7 +57,7 @@ def comparable(hint: object) -> object:
         return ("Literal", args)
     if origin is not None:
         return (origin, tuple(comparable(arg) for arg in args))
-    if isinstance(hint, type) and hint.__module__ in (model.__name__, shapes.__name__):
+    if isinstance(hint, type) and hint.__module__ in (model.__name__, *SHAPE_MODULES):
         return hint.__name__
     return hint
 

@@ -12,12 +12,17 @@ Each Protocol has the same name as its model and one read-only property per
 model field, of the same type; ``tests/test_shapes.py`` fails if the two ever
 differ. The models satisfy the Protocols structurally (the loader's
 ``LoadedWalkthrough(...)`` is where mypy checks it); records are cast to them
-once, in ``records.py``. Field meanings are documented in ``model.py``.
+once, in ``records.py``. Field meanings are documented in ``model.py``. The
+clinic values' Protocol is in ``clinic_values.py`` and is imported here, so
+``shapes.ClinicValues`` names it as before.
 """
 
 from __future__ import annotations
 
 from typing import Literal, Protocol
+
+# Imported "as" itself: the explicit re-export that lets screens, settings and records keep importing it from here.
+from .clinic_values import ClinicValues as ClinicValues
 
 
 class Welcome(Protocol):
@@ -314,71 +319,3 @@ class Walkthrough(Protocol):
     @property
     def faq(self) -> tuple[FaqItem, ...]:
         """Common questions with plain answers (maybe none)."""
-
-
-class ClinicValues(Protocol):
-    """The clinic's values and settings (only the fields: the model's methods are not on a record)."""
-
-    @property
-    def clinic_name(self) -> str | dict[str, str]:
-        """The clinic's name, or one per language."""
-
-    @property
-    def clinic_phone(self) -> str | dict[str, str]:
-        """A phone number patients can call, or one per language."""
-
-    @property
-    def default_language(self) -> str:
-        """The language shown first."""
-
-    @property
-    def infusion_minutes(self) -> int:
-        """About how long one infusion takes."""
-
-    @property
-    def observation_minutes(self) -> int:
-        """About how long the rest after it takes."""
-
-    @property
-    def treatments(self) -> int:
-        """How many treatments a course has."""
-
-    @property
-    def course_days(self) -> int:
-        """Over how many days a course runs."""
-
-    @property
-    def calm_minutes(self) -> int:
-        """Length of a calming session to start with."""
-
-    @property
-    def reduced_motion(self) -> bool:
-        """Breathing as words only."""
-
-    @property
-    def kiosk(self) -> bool:
-        """Run as a waiting-room kiosk."""
-
-    @property
-    def idle_seconds(self) -> int:
-        """Kiosk: seconds without a touch before the warning."""
-
-    @property
-    def staff_pin_hash(self) -> str | None:
-        """Kiosk: the staff PIN's hash, or None for no staff exit."""
-
-    @property
-    def staff_key(self) -> str:
-        """Kiosk: the key that opens the staff PIN prompt."""
-
-    @property
-    def talk_minutes(self) -> int | None:
-        """Counsellor mode: the planned length of a talk, or None."""
-
-    @property
-    def max_sessions(self) -> int | None:
-        """walkthrough serve: at most this many tabs, or None to choose from memory."""
-
-    @property
-    def store(self) -> str | None:
-        """The anonymous store's file, relative to the content folder; None: nothing is stored."""
