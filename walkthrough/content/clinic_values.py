@@ -6,10 +6,15 @@ model (``model.ClinicValues``) and a record of it both satisfy this Protocol,
 it has one read-only property per model field, of the same type
 (``tests/test_shapes.py`` checks it), and the model's methods are not on a
 record. Field meanings are documented in ``model.py``.
+
+A value's text in a language is read by :func:`value_text`, for a model
+(``ClinicValues.as_text`` fills placeholders with it) and a record alike
+(the summary shows the clinic's name and phone by :func:`shown_text`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Protocol
 
 
@@ -79,3 +84,29 @@ class ClinicValues(Protocol):
     @property
     def store(self) -> str | None:
         """The anonymous store's file, relative to the content folder; None: nothing is stored."""
+
+
+def value_text(value: object, languages: Iterable[str]) -> str | None:
+    """A clinic value as text: a value given per language in the first of ``languages`` it has, any other as ``str``.
+
+    None when the value is given per language and has none of ``languages``.
+    """
+    if isinstance(value, dict):
+        for code in languages:
+            if code in value:
+                return str(value[code])
+        return None
+    return str(value)
+
+
+def shown_text(value: str | dict[str, str], language: str, default_language: str) -> str:
+    """A clinic value in ``language``: the one text, or the language's own (``es-mx`` falls back to ``es``).
+
+    A value given per language that lacks this one falls back to the
+    clinic's default language, then to the first one given, as the app
+    would rather show some name than none.
+    """
+    text = value_text(value, (language, language.split("-")[0], default_language))
+    if text is None:  # given per language, but in none of these: the first one given
+        text = next(iter(value.values()), "") if isinstance(value, dict) else ""
+    return text

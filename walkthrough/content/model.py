@@ -18,6 +18,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from ..pin import is_pin_hash
+from .clinic_values import value_text
 from .kinds import LanguageCode, LocalText, Notes, StepId, Strict, Text, TextList
 from .limits import IDLE_SECONDS_MAX, IDLE_SECONDS_MIN
 
@@ -332,18 +333,11 @@ class ClinicValues(Strict):
         """
         texts: dict[str, str] = {}
         for name in self.text_value_names():
-            value = getattr(self, name)
-            if isinstance(value, dict):
-                if language in value:
-                    texts[name] = value[language]
-            else:
-                texts[name] = str(value)
+            text = value_text(getattr(self, name), (language,))
+            if text is not None:
+                texts[name] = text
         return texts
 
     def untranslated(self, language: str) -> list[str]:
         """The values given per language that have no text for ``language``."""
-        return [
-            name
-            for name in self.text_value_names()
-            if isinstance(getattr(self, name), dict) and language not in getattr(self, name)
-        ]
+        return [name for name in self.text_value_names() if value_text(getattr(self, name), (language,)) is None]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..content.clinic_values import shown_text
 from ..content.sanitize import one_line
 from ..session import OWN_QUESTION_CHARACTERS
 
@@ -12,31 +13,16 @@ if TYPE_CHECKING:
     from ..session import PatientSession
 
 
-def clinic_value(value: str | dict[str, str], language: str, default_language: str) -> str:
-    """A clinic value in ``language``: the one text, or the language's own (``es-mx`` falls back to ``es``).
-
-    A value given per language that lacks this one falls back to the
-    clinic's default language, then to the first one given, as the app
-    would rather show some name than none.
-    """
-    if isinstance(value, str):
-        return value
-    for code in (language, language.split("-")[0], default_language):
-        if code in value:
-            return value[code]
-    return next(iter(value.values()), "")
-
-
 def clinic_name(content: LoadedWalkthrough) -> str:
     """The clinic's name in the content's language."""
     clinic = content.clinic
-    return clinic_value(clinic.clinic_name, content.language, clinic.default_language)
+    return shown_text(clinic.clinic_name, content.language, clinic.default_language)
 
 
 def clinic_phone(content: LoadedWalkthrough) -> str:
     """The clinic's phone, as it should be shown, in the content's language."""
     clinic = content.clinic
-    return clinic_value(clinic.clinic_phone, content.language, clinic.default_language)
+    return shown_text(clinic.clinic_phone, content.language, clinic.default_language)
 
 
 def patient_text(text: str) -> str:
