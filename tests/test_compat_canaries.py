@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import re
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -175,6 +176,17 @@ def test_textual_still_restyles_a_new_mode_s_screen_unless_it_has_seen_the_style
 
 
 # textual-serve 1.1.3 (not Textual itself): walkthrough/serve/session.py and server.py subclass it.
+
+
+def test_textual_serve_s_page_still_opens_a_delivered_file_with_window_open() -> None:
+    """walkthrough/web/app_index.html offers a link when window.open is blocked; it needs textual.js to call it."""
+    textual_serve = pytest.importorskip("textual_serve")
+    script = (Path(textual_serve.__file__).parent / "static" / "js" / "textual.js").read_text(encoding="utf-8")
+    opens = r'case"deliver_file_start":.{0,300}?/download/.{0,100}?window\.open\(\w+,"_blank"\)'
+    assert re.search(opens, script), (
+        'textual-serve\'s textual.js no longer opens a delivered file with window.open(url, "_blank"): '
+        "adapt the pop-up fallback in walkthrough/web/app_index.html."
+    )
 
 
 def test_textual_serve_s_private_names_the_served_sessions_use_are_unchanged() -> None:
