@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from .app import WalkthroughApp
     from .session import PatientSession
-    from .store.record import StoreMode
+    from .store.record import SessionFigures, StoreMode
 
 Moment = Literal["before", "after"]
 """When a calm rating is asked: just after the welcome page, or on reaching the last page."""
@@ -118,7 +118,9 @@ class SessionTracker:
         if store is None or mode is None:
             return
         try:
-            figures = _figures_of(session)
+            from .store.record import SessionFigures
+
+            figures = SessionFigures.of(session)  # fixed now: the write may wait, and the session go on
             content = self.app.content
             page_count = len(page_names(content.walkthrough))
             if wait:
@@ -135,7 +137,7 @@ class SessionTracker:
             return None
         return "served" if self.app.is_web else mode
 
-    def _write(self, figures: PatientSession, language: str, mode: StoreMode, page_count: int) -> None:
+    def _write(self, figures: SessionFigures, language: str, mode: StoreMode, page_count: int) -> None:
         """Make the session's record and add it to the store (in the writer thread, or as the app ends)."""
         from .store.record import SessionRecord, content_version, this_month
         from .store.writer import record_session
@@ -170,19 +172,3 @@ class SessionTracker:
         if self._writer is not None:
             self._writer.shutdown(wait=True)
             self._writer = None
-
-
-def _figures_of(session: PatientSession) -> PatientSession:
-    """A copy of only what the store may take (ratings, furthest page, first answers), fixed at the session's end.
-
-    The writer thread works on this copy: the app's session may change or be
-    replaced while the write waits, and typed questions never leave the app.
-    """
-    from .session import CheckAnswer, PatientSession
-
-    return PatientSession(
-        checks={about: CheckAnswer(first_right=answer.first_right) for about, answer in session.checks.items()},
-        rating_before=session.rating_before,
-        rating_after=session.rating_after,
-        furthest_page=session.furthest_page,
-    )

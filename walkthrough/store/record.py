@@ -60,6 +60,33 @@ def content_version(content: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class SessionFigures:
+    """What the store may take of a session (ratings, furthest page, first answers), fixed when taken.
+
+    The app takes them as the session ends and its writer thread makes the
+    record from them: the app's session may change or be replaced while the
+    write waits, and ticked and typed questions never leave the app.
+    ``checks`` maps what a check is about to whether the first answer was
+    right (None: skipped or not answered).
+    """
+
+    rating_before: int | None
+    rating_after: int | None
+    furthest_page: int
+    checks: Mapping[str, bool | None]
+
+    @classmethod
+    def of(cls, session: PatientSession) -> SessionFigures:
+        """The figures of ``session`` as it is now."""
+        return cls(
+            rating_before=session.rating_before,
+            rating_after=session.rating_after,
+            furthest_page=session.furthest_page,
+            checks={about: answer.first_right for about, answer in session.checks.items()},
+        )
+
+
 class RecordError(ValueError):
     """A field would put something in the store that it must not hold (a full date, free text, a bad rating)."""
 
@@ -101,7 +128,7 @@ class SessionRecord:
     @classmethod
     def from_session(
         cls,
-        session: PatientSession,
+        session: PatientSession | SessionFigures,
         *,
         month: str,
         language: str,
@@ -111,19 +138,22 @@ class SessionRecord:
     ) -> SessionRecord:
         """The record of ``session``: its ratings, furthest page and first answers, and nothing else it holds.
 
-        Ticked and typed questions are never taken. A furthest page past the
-        last (content reloaded shorter) is kept as the last page.
+        ``session`` may be the session itself or its figures taken earlier
+        (:meth:`SessionFigures.of`). Ticked and typed questions are never
+        taken. A furthest page past the last (content reloaded shorter) is
+        kept as the last page.
         """
+        figures = session if isinstance(session, SessionFigures) else SessionFigures.of(session)
         return cls(
             month=month,
             language=language.lower(),
             mode=mode,
             content_version=content_version,
-            rating_before=session.rating_before,
-            rating_after=session.rating_after,
-            furthest_page=max(0, min(session.furthest_page, page_count - 1)),
+            rating_before=figures.rating_before,
+            rating_after=figures.rating_after,
+            furthest_page=max(0, min(figures.furthest_page, page_count - 1)),
             page_count=page_count,
-            checks={about: answer.first_right for about, answer in session.checks.items()},
+            checks=dict(figures.checks),
         )
 
     @property
