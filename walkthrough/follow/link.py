@@ -129,7 +129,7 @@ class FollowLink:
         if not quietly:
             self.app.notify(self.app.words["follow.stopped"], markup=False)
 
-    # The bar.
+    # The bar, and catching up when a screen on top closes.
 
     def _watch_screens(self) -> None:
         if not self._subscribed:
@@ -138,6 +138,8 @@ class FollowLink:
 
     def _screen_changed(self, _screen: Screen[Any]) -> None:
         self.show_bar()
+        if self.following is not None:
+            self.following.catch_up()
 
     def show_bar(self) -> None:
         """Show (or take away) the line under the title of the walkthrough screen."""
