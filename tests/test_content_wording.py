@@ -26,6 +26,10 @@ FLAGGED_EVERYWHERE = {
         "slowly",  # the seed does not say how fast the medicine goes in
         "are all common",  # the seed: *some* feel tingling or heavier
         "who will be with them",  # the seed does not say anyone must come
+        # A second review (2026-11-29):
+        "ask to stop at any time",  # the seed: the *infusion* can be stopped
+        "until you feel ready",  # the seed: the team checks the patient is well enough to go home
+        "before you go home",  # the same: no going home without that check
     ],
     "es": [
         "casi todos",  # "almost all": the seed says most
@@ -49,6 +53,12 @@ FLAGGED_EVERYWHERE = {
         "poco a poco",
         "cosas comunes",
         "acompañará",
+        # A second review (2026-11-29):
+        "paren cuando quiera",  # the infusion is what can be stopped
+        "hasta sentirse bien",  # the team checks, the patient does not decide
+        "le dan miedo",  # "fear": stronger than nervous
+        "ayuda. es mejor no hablar",  # the doctors' advice, not a rule
+        "pareja",  # a breathing pattern called "Pareja" reads as "couple"
     ],
 }
 """Phrases that must not appear anywhere in a language's content."""

@@ -378,7 +378,7 @@ async def test_a_fault_shows_a_calm_message_then_a_fresh_start(
         await pilot.pause()
         assert isinstance(app.screen, FaultScreen)
         text = flat(screen_text(app))
-        assert "Something went wrong." in text and "Please tell a member of staff." in text
+        assert "This screen has a problem." in text and "Please tell a member of staff." in text
         assert "Traceback" not in text and "secret" not in text
         await pilot.press("x")
         assert_still_running_on(app, 0)

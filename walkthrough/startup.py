@@ -63,7 +63,7 @@ def load_other_screens() -> None:
 
     They are left out of start-up, but not until first use: a kiosk that runs
     for days must not load, at a patient's tap, code that an upgrade may have
-    replaced since, nor need a new import to show "Something went wrong".
+    replaced since, nor need a new import to show "This screen has a problem".
     """
     for name in other_screens():
         import_module(f"{__package__}.screens.{name}")

@@ -206,7 +206,7 @@ class Walkthrough(Strict):
 
     title: Text = Field(description="The walkthrough's name, shown at the top of every screen.")
     safety_line: Text = Field(
-        description="Always shown at the bottom of every patient screen, e.g. you can ask to stop at any time."
+        description="Always shown at the bottom of every patient screen, e.g. you can ask to stop the infusion."
     )
     welcome: Welcome = Field(description="The welcome screen.")
     steps: tuple[Step, ...] = Field(

@@ -204,7 +204,7 @@ class KioskApp(WalkthroughApp):
         return False
 
     async def _recover_from_fault(self) -> None:
-        """A fresh walkthrough, with the calm "Something went wrong" message on top."""
+        """A fresh walkthrough, with the calm "This screen has a problem" message on top."""
         from ..screens.fault import FaultScreen
 
         await self.fresh_start()
