@@ -406,3 +406,35 @@ def test_a_served_tab_opens_the_page_in_chromium(tmp_path: Path, popups: str) ->
         for paper in ("A4", "Letter"):  # printed as it comes, on one page of either
             assert re.findall(rb"/Count (\d+)", summary_tab.pdf(format=paper, prefer_css_page_size=True)) == [b"1"]
         browser.close()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_page_carries_the_after_care_advice(language: str) -> None:
+    """What the seed says to do after a treatment (side effects gone within 3 hours; tell the doctor the next day)."""
+    content = bundled(language)
+    page = summary_page(content, words_for(content))
+    for line in content.walkthrough.course.after_effects:
+        assert f"<li>{line}</li>" in page
+
+
+@pytest.mark.slow
+def test_the_worst_case_page_prints_on_one_sheet_and_nothing_runs_off_it() -> None:
+    """Every question ticked and two 200-character ones typed (one with no space): one page of A4 and of Letter."""
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="the print test needs the playwright package")
+    from bench.browser import CHROMIUM
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        tab = browser.new_page(viewport={"width": 390, "height": 844})
+        for language in ("en", "es"):
+            content = bundled(language)
+            ticked = set(range(len(content.walkthrough.questions.items)))
+            session = PatientSession(ticked_questions=ticked, own_questions=["Why " * 50, "x" * 200])
+            tab.set_content(summary_page(content, words_for(content), session))
+            assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "a line runs off a phone"
+            for paper in ("A4", "Letter"):
+                pdf = tab.pdf(format=paper, prefer_css_page_size=True)
+                assert re.findall(rb"/Count (\d+)", pdf) == [b"1"], (language, paper)
+        browser.close()

@@ -17,6 +17,7 @@ from .parts import chosen_questions, clinic_name, clinic_phone
 
 if TYPE_CHECKING:
     from ..content.records import LoadedWalkthrough
+    from ..content.shapes import Walkthrough
     from ..session import PatientSession
 
 BLANK_LINES = 2
@@ -26,7 +27,7 @@ STYLE = """
 @page { size: auto; margin: 12mm 14mm; }
 html { color: #000; color-scheme: light; font-family: "Atkinson Hyperlegible", Verdana, "DejaVu Sans", sans-serif;
   font-size: 18px; line-height: 1.4; }
-body { max-width: 42em; margin: 1em auto; padding: 0 1em; }
+body { max-width: 42em; margin: 1em auto; padding: 0 1em; overflow-wrap: anywhere; }
 h1 { font-size: 1.7em; margin: 0 0 0.2em; }
 h2 { font-size: 1.25em; margin: 0.9em 0 0.25em; padding-bottom: 0.1em; border-bottom: 2px solid #000;
   break-after: avoid; }
@@ -82,7 +83,7 @@ def summary_page(content: LoadedWalkthrough, words: Mapping[str, str], session: 
         f"<p>{_text(words['summary.page_title'])}</p>",
         *_steps(content, words),
         _section(walkthrough.visit.title, f"<p>{_text(walkthrough.visit.summary)}</p>"),
-        _section(walkthrough.course.title, f"<p>{_text(walkthrough.course.summary)}</p>"),
+        _section(walkthrough.course.title, f"<p>{_text(walkthrough.course.summary)}</p>\n{_after(walkthrough)}"),
         *_questions(content, words, session),
         *_clinic(content, words),
         f'<p class="note">{_text(walkthrough.welcome.disclaimer)}</p>',
@@ -101,6 +102,11 @@ def _text(text: str) -> str:
 
 def _section(heading: str, body: str) -> str:
     return f"<section>\n<h2>{_text(heading)}</h2>\n{body}\n</section>"
+
+
+def _after(walkthrough: Walkthrough) -> str:
+    """What to know after each treatment (how long side effects last, when to tell the doctor): the seed's advice."""
+    return "<ul>\n" + "\n".join(f"<li>{_text(line)}</li>" for line in walkthrough.course.after_effects) + "\n</ul>"
 
 
 def _steps(content: LoadedWalkthrough, words: Mapping[str, str]) -> list[str]:
