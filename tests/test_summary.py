@@ -104,7 +104,8 @@ def test_the_page_is_whole_html_in_the_patients_language_with_the_clinics_values
     for value in (clinic.clinic_name, clinic.clinic_phone):
         assert (value[language] if isinstance(value, dict) else value) in parts.texts["dd"]
     items = walkthrough.questions.items
-    assert parts.texts["li"] == [items[0], items[2], HOSTILE[0], "[bold]markup[/] red end"]
+    after_care = list(walkthrough.course.after_effects)  # listed under the course, before the questions
+    assert parts.texts["li"] == [*after_care, items[0], items[2], HOSTILE[0], "[bold]markup[/] red end"]
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -438,3 +439,16 @@ def test_the_worst_case_page_prints_on_one_sheet_and_nothing_runs_off_it() -> No
                 pdf = tab.pdf(format=paper, prefer_css_page_size=True)
                 assert re.findall(rb"/Count (\d+)", pdf) == [b"1"], (language, paper)
         browser.close()
+
+
+@pytest.mark.parametrize(("language", "size"), [("en", (85, 27)), ("es", (85, 27)), ("en", (80, 24))])
+async def test_the_button_beside_a_code_shows_its_whole_label(
+    language: str, size: tuple[int, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A landscape tablet (85x27 cells served) once cut "Back to the walkthrough" to "Back to the"."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    content = bundled(language)
+    screen = await take_summary(make_app(content, kiosk={}), size)
+    assert screen.code_shown is not None and not screen.words_below
+    label = words_for(content)["back_to_walkthrough"]
+    assert any(label in line for line in screen_cells(screen.svg, (0, 0, *size))), label  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
 WORDS_MIN_WIDTH = 26
 """The narrowest the words beside a QR code may be, in cells."""
+WORDS_FRAME = 12
+"""Cells the words' panel and its button take around the button's label (borders, padding, margins)."""
 WORDS_MIN_HEIGHT = 10
 """The fewest lines the words below a QR code may have (a tablet held upright); their text scrolls, the button stays."""
 
@@ -46,15 +49,23 @@ class CodeFit:
     """The words go below the code (a narrow, tall screen), not beside it."""
 
 
-def code_that_fits(delivery: SummaryDelivery, width: int, height: int) -> CodeFit | None:
+def words_width(button_label: str) -> int:
+    """The narrowest the words beside a code may be so that the button's label shows whole on one line."""
+    return max(WORDS_MIN_WIDTH, cell_len(button_label) + WORDS_FRAME)
+
+
+def code_that_fits(
+    delivery: SummaryDelivery, width: int, height: int, *, beside: int = WORDS_MIN_WIDTH
+) -> CodeFit | None:
     """The fullest of a kiosk's QR codes a ``width`` x ``height`` screen holds whole, with its words beside or below.
 
+    ``beside``: the cells the words need beside a code (see :func:`words_width`).
     None: not even the shortest fits (or there is no code); the screen then says to ask staff.
     """
     for index, lines in enumerate(delivery.qr_codes):
         if not lines:
             continue
-        if len(lines) <= height and len(lines[0]) + WORDS_MIN_WIDTH <= width:
+        if len(lines) <= height and len(lines[0]) + beside <= width:
             return CodeFit(index, words_below=False)
         if len(lines) + WORDS_MIN_HEIGHT <= height and len(lines[0]) <= width:
             return CodeFit(index, words_below=True)
@@ -146,7 +157,7 @@ class SummaryScreen(ModalScreen[None]):
         self._fit(self.app.size.width, self.app.size.height)
 
     def _fit(self, width: int, height: int) -> None:
-        fit = code_that_fits(self.delivery, width, height)
+        fit = code_that_fits(self.delivery, width, height, beside=words_width(self.words["back_to_walkthrough"]))
         self.code_shown = fit.index if fit else None
         self.words_below = bool(fit and fit.words_below)
         if self.delivery.qr_codes:
