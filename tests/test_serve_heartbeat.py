@@ -71,7 +71,9 @@ async def test_an_app_whose_event_loop_hangs_is_ended_and_its_tab_closed(short_h
             ended_after = time.monotonic() - answered
             assert websocket.close_code != FULL_CLOSE_CODE  # the closed page, with Start again
             assert app.answers == 1
-            assert ended_after < HANG + HEARTBEAT + 0.5 + 0.5 + 1.0, ended_after  # + SIGTERM's and SIGKILL's waits
+            # + SIGTERM's and SIGKILL's waits, and room for a loaded machine: what matters is that the heartbeat
+            # ended it, long before the 60 s the app would sleep.
+            assert ended_after < HANG + HEARTBEAT + 0.5 + 0.5 + 4.0, ended_after
             assert app.process.returncode == -signal.SIGKILL  # a stuck loop never runs its SIGTERM handler
             await wait_for_seats(session, url, 0)
     assert "ended: app hung (no heartbeat answered for 1.5 s)" in (tmp_path / "serve.log").read_text()
