@@ -2,9 +2,10 @@
 
 Not a test (AHRQ's teach-back): no score, no red, never "wrong". A right
 answer gets a warm word; a wrong one or "Not sure" gets the page's key
-sentence in other words, then the choice to see the page again or to be asked
-once more. Skip is always there. Only the first answer counts as right or
-not, and the re-explanation is noted for the counsellor's talk.
+sentence in other words, then the choice to see the page again, to be asked
+once more (the lit button), or to go on. Skip is always there. Only the
+first answer counts as right or not, and the re-explanation is noted for
+the counsellor's talk.
 """
 
 from __future__ import annotations
@@ -115,6 +116,10 @@ class CheckScreen(ModalScreen[CheckEnd]):
                         yield TouchButton(
                             words["check.ask_again"], "screen.ask_again", id="ask-again", classes="primary"
                         )
+                    # Going on is never forced to wait for a second try: a quiet button, as → does.
+                    with Horizontal(id="check-go-on-row", classes="check-row"):
+                        yield PlainText("", classes="check-row-gap")
+                        yield TouchButton(words["check.go_on"], "screen.go_on", id="again-go-on", classes="secondary")
                 with Vertical(id="check-thanks-part", classes="check-part"):
                     yield PlainText(words["check.thanks"], classes="heading warm")
                     yield TouchButton(words["next"], "screen.go_on", id="thanks-next", classes="primary wide")
