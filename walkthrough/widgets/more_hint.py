@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.cells import cell_len
+from textual import events
 from textual.containers import ScrollableContainer
 from textual.content import Content
 from textual.reactive import reactive
@@ -15,6 +16,9 @@ from textual.widget import Widget
 class MoreHint(Widget):
     """ "More below ↓" while the text it follows has more below the fold; blank (but as wide) otherwise.
 
+    A tap on the words scrolls the text down by a screen, as PgDn does: on a
+    tablet a finger cannot swipe the text, and this is a way on that needs no key.
+
     Showing or hiding it is a repaint of one short line: its size never
     changes, so it never costs a new layout of the screen (a page turn's
     second frame) and can never change the page's size and re-trigger itself.
@@ -23,6 +27,14 @@ class MoreHint(Widget):
     the sizes of the page before. Scrolling needs no layout, so it also
     follows the scrolling of each container it is told about.
     """
+
+    DEFAULT_CSS = """
+    MoreHint.-shown {
+        pointer: pointer;
+    }
+    """
+
+    ALLOW_SELECT = False  # a tap scrolls; it should not start selecting the words
 
     shown: reactive[bool] = reactive(False, layout=False)
     """Whether the words are showing."""
@@ -46,6 +58,16 @@ class MoreHint(Widget):
         """Show the words if the container on show can scroll further down."""
         container = self.follows()
         self.shown = container.scroll_y < container.max_scroll_y
+
+    def watch_shown(self, shown: bool) -> None:
+        """Show the pointer over the words only while they are there to tap."""
+        self.set_class(shown, "-shown")
+
+    def on_click(self, event: events.Click) -> None:
+        """While the words show, a tap scrolls the text down by a screen (the blank hint does nothing)."""
+        if self.shown:
+            event.stop()
+            self.follows().scroll_page_down(animate=False)
 
     def render(self) -> Content:
         """The words, or as many spaces."""
