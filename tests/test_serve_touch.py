@@ -51,6 +51,12 @@ class TouchTab(TabOutput):
     def __init__(self, context: Any) -> None:
         super().__init__(context.new_page())
         self.devtools = context.new_cdp_session(self.page)
+        self.sent: list[str] = []
+        """Every websocket frame the page sent the server (keys, mouse reports, focus and blur)."""
+        self.page.on("websocket", lambda websocket: websocket.on("framesent", self._note_sent))
+
+    def _note_sent(self, payload: bytes | str) -> None:
+        self.sent.append(payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload)
 
     def screen(self) -> TerminalScreen:
         """What the terminal shows now."""
@@ -150,7 +156,12 @@ def test_a_finger_drag_scrolls_the_page_and_a_tap_still_presses_a_button(tmp_pat
     take = words_for(bundled("en"))["summary.take"]
     with touch_tab(tmp_path) as (context, tab):
         opened: list[str] = []
-        context.on("response", lambda response: "/download/" in response.url and opened.append(response.url))
+
+        def note_download(response: Any) -> None:
+            if "/download/" in response.url:
+                opened.append(response.url)
+
+        context.on("response", note_download)
         to_the_questions_page(tab)
         before = tab.screen()
         assert before.find_label(take) is None, "the page fits: nothing to scroll to"
@@ -216,9 +227,11 @@ def test_a_tap_brings_no_keyboard_but_the_question_box_does(tmp_path: Path) -> N
         assert found is not None, "\n".join(screen.lines)
         tab.tap_box(screen, CellBox(found[0], found[1], 1, 1))
         tab.wait_for_inputmode("text")
+        sent_before = len(tab.sent)
         tab.tap_box(screen, CellBox(found[0], found[1], 1, 1))  # a second tap (iPad: it brings the keyboard)
         tab.page.wait_for_timeout(300)
         assert tab.inputmode() == "text"
+        assert '["blur"]' not in tab.sent[sent_before:], "the app saw the refocus and dropped the box's focus"
         tab.page.keyboard.type("nap time? q")
         tab.page.wait_for_timeout(500)
         assert any("nap time? q" in line for line in tab.screen().lines), "the typing missed the box"
