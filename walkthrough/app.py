@@ -26,6 +26,7 @@ from .key_queue import KeyQueue
 from .kiosk import describe_fault
 from .over_the_walk import ScreensOverTheWalk
 from .screens.walkthrough import WalkthroughScreen
+from .served_keyboard import ServedKeyboard
 from .session import PatientSession
 from .session_end import SessionTracker
 from .settings import Asked, Mode, Settings, settings_for
@@ -48,7 +49,7 @@ ACTIVITY_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.
 """What counts as someone using the app: a key, a tap, a scroll or a paste (not the mouse passing over)."""
 
 
-class WalkthroughApp(FollowActions, ScreensOverTheWalk, TerminalApp):
+class WalkthroughApp(FollowActions, ServedKeyboard, ScreensOverTheWalk, TerminalApp):
     """Shows one loaded walkthrough to one patient: the mode every other mode builds on.
 
     The command palette is off: nothing a patient needs is in it, and it can
@@ -130,7 +131,6 @@ class WalkthroughApp(FollowActions, ScreensOverTheWalk, TerminalApp):
         self._sessions = 0
         self.first_frame_shown = False
         """Textual has drawn the first frame (until then, it holds every frame back)."""
-        self._keyboard_told = False  # served: the page starts with the tablet's keyboard kept down
         # Textual moves the hidden cursor here after every frame, and xterm.js (walkthrough serve) redraws
         # every row from the top down to the lowest change: at (0, 0), a tap's pressed button at the foot
         # redrew the whole screen. At the foot (clamped to the last row), only the rows that changed below.
@@ -160,8 +160,7 @@ class WalkthroughApp(FollowActions, ScreensOverTheWalk, TerminalApp):
 
             self.set_interval(POLL_SECONDS, self.check_for_changes)
         self.start_following_as_asked(self.settings.lead, self.settings.follow)
-        if self.is_web:  # a screen over (or back to) a focused box changes what has focus without a focus event
-            self.screen_change_signal.subscribe(self, self.tell_page_about_keyboard)
+        self.watch_focus_for_the_page(self)
 
     def on_ready(self) -> None:
         """The first frame is out: build the rest of the first screen, then settle down for a long run."""
@@ -184,34 +183,6 @@ class WalkthroughApp(FollowActions, ScreensOverTheWalk, TerminalApp):
             if isinstance(screen, WalkthroughScreen):
                 screen.user_activity(event)
         await super().on_event(event)
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Focus moved: the served page learns whether a text box has it (the tablet's keyboard)."""
-        self.tell_page_about_keyboard()
-
-    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        """Focus left a widget: the served page learns whether a text box still has it."""
-        self.tell_page_about_keyboard()
-
-    def tell_page_about_keyboard(self, *_: object) -> None:
-        """Served: tell the page whether a text box has focus, so a tablet's keyboard comes up only for one.
-
-        Every tap in the page focuses the terminal's hidden text field, and a
-        tablet would show its keyboard over the buttons each time: the page
-        (web/app_index.html) keeps it down until this says a text box (an
-        ``Input``) has focus. The word goes as ``open_url``, which Textual's
-        web driver sends to the page, and the page catches it unopened. It says
-        the state now, not the event's widget (one box's blur and another's
-        focus can arrive in either order), and only when it changed.
-        """
-        if not self.is_web:
-            return
-        from textual.widgets import Input  # only served apps need it (not imported before the first frame)
-
-        wanted = isinstance(self.focused, Input)
-        if wanted != self._keyboard_told:
-            self._keyboard_told = wanted
-            self.open_url(f"walkthrough:keyboard:{'on' if wanted else 'off'}", new_tab=False)
 
     def someone_is_here(self) -> None:
         """A key, tap, scroll or paste (a kiosk restarts its idle clock)."""
