@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,6 +42,45 @@ def own_cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     return folder / "walkthrough"
+
+
+def _walkthrough_loggers() -> dict[str, logging.Logger]:
+    """The loggers named ``walkthrough`` and ``walkthrough.<anything>`` made so far in this process."""
+    return {
+        name: logger
+        for name, logger in logging.Logger.manager.loggerDict.items()
+        if (name == "walkthrough" or name.startswith("walkthrough.")) and isinstance(logger, logging.Logger)
+    }
+
+
+@pytest.fixture(autouse=True)
+def own_walkthrough_loggers() -> Iterator[None]:
+    """Each test leaves the ``walkthrough`` loggers (handlers, level, propagation) as it found them.
+
+    ``open_log`` (walkthrough/kiosk.py) makes its logger the process's only say: its own file, no
+    propagation to the root logger, and ``logging.raiseExceptions`` off. Right for an app, which opens
+    it once; but tests share a process, and after a test that opened it, every later test's
+    ``caplog`` (which listens at the root) heard nothing the app logged.
+    """
+    saved = {
+        name: (logger.level, logger.propagate, logger.disabled, list(logger.handlers))
+        for name, logger in _walkthrough_loggers().items()
+    }
+    raise_exceptions = logging.raiseExceptions
+    yield
+    logging.raiseExceptions = raise_exceptions
+    for name, logger in _walkthrough_loggers().items():
+        level, propagate, disabled, handlers = saved.get(name, (logging.NOTSET, True, False, []))
+        for handler in list(logger.handlers):
+            if handler not in handlers:
+                logger.removeHandler(handler)
+                handler.close()
+        for handler in handlers:
+            if handler not in logger.handlers:
+                logger.addHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+        logger.disabled = disabled
 
 
 @pytest.fixture

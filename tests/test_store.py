@@ -6,10 +6,12 @@ import logging
 import multiprocessing
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import FakeClock
 from tests.store_helpers import VERSION, make_store, record
 from walkthrough.session import PatientSession
 from walkthrough.settings import Asked, settings_for
@@ -118,23 +120,102 @@ def test_a_version_one_store_is_migrated_and_keeps_its_rows(tmp_path: Path) -> N
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone() == (CURRENT_VERSION,)
 
 
-def _write_many(path: str, writer_number: int, count: int) -> None:
+def _write_many(path: str, writer_number: int, count: int, log_path: str) -> None:
+    log = logging.getLogger(f"walkthrough.tests.writer-{writer_number}")
+    log.propagate = False
+    log.addHandler(logging.FileHandler(log_path, delay=True))  # created only if something is logged
     for index in range(count):
-        record_session(Path(path), record(before=writer_number, after=index % 11))
+        record_session(Path(path), record(before=writer_number, after=index % 11), log=log)
 
 
 def test_ten_concurrent_writer_processes_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "busy.db"
+    logs = [tmp_path / f"writer-{number}.log" for number in range(10)]
     context = multiprocessing.get_context("fork")
-    processes = [context.Process(target=_write_many, args=(str(path), number, 40)) for number in range(10)]
+    processes = [
+        context.Process(target=_write_many, args=(str(path), number, 40, str(logs[number]))) for number in range(10)
+    ]
     for process in processes:
         process.start()
     for process in processes:
         process.join(120)
         assert process.exitcode == 0
+    assert [log.read_text() for log in logs if log.exists()] == []  # not one write given up
     written = rows(path)
     assert len(written) == 400
     assert sorted({(row[4], row[5]) for row in written}) == sorted({(n, i % 11) for n in range(10) for i in range(40)})
+
+
+class _OtherWriterBefore:
+    """A connection that lets another writer write a whole row just before its ``before``-th statement.
+
+    Or the first one after it outside a transaction: no other writer can come in during one.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, before: int, other_write: Callable[[], None]) -> None:
+        self.connection, self.before, self.other_write, self.count = connection, before, other_write, 0
+
+    def execute(self, sql: str, *parameters: object) -> sqlite3.Cursor:
+        self.count += 1
+        if self.count >= self.before and not self.connection.in_transaction:
+            self.other_write()
+            self.before = 10**9
+        return self.connection.execute(sql, *parameters)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.connection, name)
+
+
+def _write_with_another_writer_before(path: Path, before: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Write a row (rating 2), another writer writing one (rating 1) before its ``before``-th statement."""
+    real_connect = writer.connect
+    others: list[int] = []
+
+    def other_write() -> None:
+        monkeypatch.setattr(writer, "connect", real_connect)
+        others.append(1)
+        record_session(path, record(before=1))
+
+    monkeypatch.setattr(writer, "connect", lambda store: _OtherWriterBefore(real_connect(store), before, other_write))
+    record_session(path, record(before=2))
+    if not others:  # past this write's last statement
+        other_write()
+
+
+def test_another_writer_between_any_two_statements_costs_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Another tab creating the new store while this one looked at it once had this one refuse it as
+    # "a database of something else", losing the row (a split read of its version and its tables).
+    with caplog.at_level(logging.WARNING, "walkthrough"):
+        for before in range(1, 12):
+            _write_with_another_writer_before(tmp_path / f"new-{before}.db", before, monkeypatch)
+            assert sorted(row[4] for row in rows(tmp_path / f"new-{before}.db")) == [1, 2], before
+    assert caplog.text == ""
+
+
+def test_a_store_busy_for_a_long_while_still_gets_the_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, clock: FakeClock
+) -> None:
+    # Other tabs keep the store locked for 25 s (some locks are reported at once, without SQLite's wait):
+    # far more tries than a fixed count would allow, but not a lock held too long.
+    path = make_store(tmp_path / "busy.db", [record(before=1)])
+    real_connect = writer.connect
+    tries: list[float] = []
+
+    def busy_for_25_seconds(store: Path) -> sqlite3.Connection:
+        tries.append(clock.now)
+        if clock.now < 1025:
+            raise sqlite3.OperationalError("database is locked")
+        return real_connect(store)
+
+    monkeypatch.setattr(writer, "connect", busy_for_25_seconds)
+    monkeypatch.setattr(writer, "_now", clock)
+    monkeypatch.setattr(writer, "_sleep", clock.advance)
+    with caplog.at_level(logging.WARNING, "walkthrough"):
+        record_session(path, record(before=2))
+    assert sorted(row[4] for row in rows(path)) == [1, 2]
+    assert caplog.text == "" and len(tries) > 20
 
 
 def _give_up(caplog: pytest.LogCaptureFixture, words: str) -> None:
@@ -190,11 +271,12 @@ def test_a_read_only_folder_gives_the_write_up(tmp_path: Path, caplog: pytest.Lo
 
 
 def test_a_store_locked_too_long_gives_the_write_up(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, clock: FakeClock
 ) -> None:
     path = make_store(tmp_path / "locked.db", [record(before=1)])
-    monkeypatch.setattr(writer, "BUSY_TIMEOUT_SECONDS", 0.01)
-    monkeypatch.setattr(writer, "FIRST_PAUSE_SECONDS", 0.001)
+    monkeypatch.setattr(writer, "BUSY_TIMEOUT_SECONDS", 0.01)  # each try waits for real, but briefly
+    monkeypatch.setattr(writer, "_now", clock)
+    monkeypatch.setattr(writer, "_sleep", clock.advance)
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
@@ -204,6 +286,8 @@ def test_a_store_locked_too_long_gives_the_write_up(
         holder.execute("ROLLBACK")
         holder.close()
     _give_up(caplog, "locked too long")
+    assert writer.LOCKED_TOO_LONG_SECONDS - 1.5 <= clock.now - 1000 <= writer.LOCKED_TOO_LONG_SECONDS
+    assert len(rows(path)) == 1
 
 
 def test_a_corrupt_store_is_moved_aside_never_overwritten(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

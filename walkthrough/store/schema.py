@@ -68,12 +68,16 @@ def refuse_if_not_ours(connection: sqlite3.Connection) -> int:
     Raises:
         StoreNotOurs: a newer version, or a version-0 file that already has tables of its own.
     """
-    version = schema_version(connection)
+    # One statement, so one snapshot: read apart, a writer creating the store between the two reads
+    # would show version 0 and then its new tables, and this file would be wrongly refused as not ours.
+    version, table_count = connection.execute(
+        "SELECT user_version, (SELECT count(*) FROM sqlite_master) FROM pragma_user_version"
+    ).fetchone()
     if version > CURRENT_VERSION:
         raise StoreNotOurs(f"made by a newer walkthrough (schema {version}; this one knows {CURRENT_VERSION})")
-    if version == 0 and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+    if version == 0 and table_count:
         raise StoreNotOurs("it is a database of something else (it has tables, but no walkthrough schema)")
-    return version
+    return int(version)
 
 
 def migrate(connection: sqlite3.Connection) -> None:

@@ -1,12 +1,14 @@
 """Writing one session's row: never raising, never disturbing the patient, and losing nothing to a busy file.
 
 Many served tabs may write to one file at once: the file is in WAL mode, each
-writer waits up to :data:`BUSY_TIMEOUT_SECONDS` for the lock, and a write that
-still finds it locked is tried again after a growing, jittered pause. A fault
-(disk full, a read-only file or folder, locked too long, a newer schema) gives
-the write up and says so in the log. A corrupt file (not a database,
-malformed) is moved aside as ``<name>.corrupt-<n>`` (its ``-wal`` and ``-shm``
-with it) and a new store is started: never overwritten.
+attempt waits up to :data:`BUSY_TIMEOUT_SECONDS` for the lock, and a write that
+still finds it locked is tried again after a growing, jittered pause, for as
+long as :data:`LOCKED_TOO_LONG_SECONDS`: other tabs writing never cost a row,
+only a lock held far too long does. A fault (disk full, a read-only file or
+folder, locked too long, a newer schema) gives the write up and says so in the
+log. A corrupt file (not a database, malformed) is moved aside as
+``<name>.corrupt-<n>`` (its ``-wal`` and ``-shm`` with it) and a new store is
+started: never overwritten.
 """
 
 from __future__ import annotations
@@ -23,11 +25,20 @@ from .record import SessionRecord
 from .schema import INSERT, StoreNotOurs, migrate, refuse_if_not_ours
 
 BUSY_TIMEOUT_SECONDS = 2.0
-"""How long one attempt waits for another writer's lock."""
-ATTEMPTS = 6
-"""Tries before a write is given up as locked too long."""
+"""How long one attempt waits for another writer's lock (SQLite's own wait, inside one statement)."""
+LOCKED_TOO_LONG_SECONDS = 30.0
+"""How long a write keeps trying a locked store before it is given up (and logged).
+
+Timed, not counted: some locks are reported at once, without SQLite's wait, so
+a count of tries could run out in a second or two. A row holds the lock for
+about three fsyncs (its commit, then the fold of the -wal file): even at 100 ms
+each on a slow disk, twenty tabs ending at once clear in about six seconds. A
+lock held this long is a stuck process, not a busy clinic.
+"""
 FIRST_PAUSE_SECONDS = 0.05
 """The pause after the first locked attempt; it doubles each time, with jitter, up to a second."""
+CHECKPOINT_WAIT_SECONDS = 0.1
+"""How long folding the -wal file in may wait for readers: other writers wait as long (see ``_write``)."""
 
 _BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 _CORRUPT = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
@@ -46,8 +57,9 @@ def record_session(path: Path, record: SessionRecord, *, log: logging.Logger | N
 
     Never raises (but for KeyboardInterrupt and the like): a fault goes to
     ``log`` (default: the ``walkthrough`` logger) and the session is not stored.
-    It may wait for other writers (at worst about fifteen seconds), so call it
-    off the app's event loop.
+    It may wait for other writers (at worst :data:`LOCKED_TOO_LONG_SECONDS`
+    and one more attempt, about half a minute), so call it off the app's event
+    loop.
     """
     log = log or logging.getLogger("walkthrough")
     try:
@@ -58,23 +70,41 @@ def record_session(path: Path, record: SessionRecord, *, log: logging.Logger | N
         log.warning("anonymous store %s: the session was not stored (%s)", path, _describe(error))
 
 
+class LockedTooLong(Exception):
+    """The store stayed locked by other writers for longer than :data:`LOCKED_TOO_LONG_SECONDS`."""
+
+
 def _write_with_retries(path: Path, record: SessionRecord, log: logging.Logger) -> None:
+    started = _now()
     moved_aside = False
-    for attempt in range(ATTEMPTS):
+    tries = 0
+    while True:
+        tries += 1
         try:
             _write(path, record)
             return
         except sqlite3.Error as error:
             code = _code(error)
-            if code in _BUSY and attempt < ATTEMPTS - 1:
-                time.sleep(min(1.0, FIRST_PAUSE_SECONDS * 2**attempt) * _random.uniform(0.5, 1.5))
+            if code in _BUSY:
+                pause = min(1.0, FIRST_PAUSE_SECONDS * 2 ** min(tries - 1, 8)) * _random.uniform(0.5, 1.5)
+                waited = _now() - started
+                if waited + pause > LOCKED_TOO_LONG_SECONDS:
+                    raise LockedTooLong(f"{error}; still after {tries} tries over {waited:.1f} s") from error
+                _sleep(pause)
                 continue
             if code in _CORRUPT and not moved_aside:
                 moved_aside = True
                 if move_aside_if_corrupt(path, log):
                     continue
             raise
-    raise sqlite3.OperationalError(f"still locked after {ATTEMPTS} tries")
+
+
+def _now() -> float:
+    return time.monotonic()
+
+
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)
 
 
 def _write(path: Path, record: SessionRecord) -> None:
@@ -93,8 +123,11 @@ def _write(path: Path, record: SessionRecord) -> None:
                 connection.execute("ROLLBACK")
             raise
         # The -wal file keeps rows in the order written, and its time dates the newest: fold it into the store.
-        # Best effort (another writer may be reading it); the row is already safe.
+        # Best effort; the row is already safe. The fold holds every other writer back while it waits for
+        # readers (SQLite's rule), so it waits only briefly: the next writer, or the last of a burst, folds it.
+        # Nothing here may raise: a retry would write the row twice.
         with contextlib.suppress(sqlite3.Error):
+            connection.execute(f"PRAGMA busy_timeout = {int(CHECKPOINT_WAIT_SECONDS * 1000)}")
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         connection.close()
@@ -172,6 +205,8 @@ def _code(error: sqlite3.Error) -> int | None:
 def _describe(error: Exception) -> str:
     if isinstance(error, StoreNotOurs):
         return f"left alone: {error}"
+    if isinstance(error, LockedTooLong):
+        return f"locked too long by other writers: {error}"
     code = _code(error) if isinstance(error, sqlite3.Error) else None
     if code in _BUSY:
         return f"locked too long by other writers: {error}"
