@@ -187,10 +187,10 @@ def test_textual_serve_s_page_still_opens_a_delivered_file_with_window_open() ->
         'textual-serve\'s textual.js no longer opens a delivered file with window.open(url, "_blank"): '
         "adapt the pop-up fallback in walkthrough/web/app_index.html."
     )
-    # The keyboard word (walkthrough/served_keyboard.py) reaches the page as an open_url that the page catches.
+    # The keyboard word (walkthrough/served_page.py) reaches the page as an open_url that the page catches.
     assert re.search(r'case"open_url":.{0,100}?window\.open\(', script), (
         "textual-serve's textual.js no longer opens open_url's address with window.open: the page no longer hears "
-        "walkthrough:keyboard:on/off (walkthrough/served_keyboard.py, web/app_index.html); adapt them."
+        "walkthrough:keyboard:on/off (walkthrough/served_page.py, web/app_index.html); adapt them."
     )
 
 

@@ -340,7 +340,7 @@ async def test_a_kiosk_too_small_for_any_code_says_to_ask_staff(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("popups", ["allowed", "blocked"])
+@pytest.mark.parametrize("popups", ["allowed", "blocked", "blocked-then-forgotten"])
 def test_a_served_tab_opens_the_page_in_chromium(tmp_path: Path, popups: str) -> None:
     """Tap "Take this with you" in Debian's Chromium: a new tab opens holding exactly the summary page.
 
@@ -365,7 +365,7 @@ def test_a_served_tab_opens_the_page_in_chromium(tmp_path: Path, popups: str) ->
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         viewport = {"width": 1000, "height": 700} if popups == "allowed" else {"width": 768, "height": 1024}
         context = browser.new_context(viewport=viewport, has_touch=True)  # type: ignore[arg-type]
-        if popups == "blocked":
+        if popups.startswith("blocked"):
             context.add_init_script("window.open = () => null;")
         pages: list[object] = []
         context.on("response", lambda response: "/download/" in response.url and pages.append(response))
@@ -393,6 +393,12 @@ def test_a_served_tab_opens_the_page_in_chromium(tmp_path: Path, popups: str) ->
             link.wait_for(state="visible")
             assert link.inner_text() == words["page.summary_open"]
             tab.page.screenshot(path=str(tmp_path / "summary-link.png"))
+            if popups == "blocked-then-forgotten":  # Start again's word (walkthrough/served_page.py)
+                tab.page.evaluate('window.open("walkthrough:summary:forget", "_self")')
+                assert not link.is_visible() and link.get_attribute("href") is None
+                assert pages == [], "the page was fetched"
+                browser.close()
+                return
             with context.expect_page() as opened:
                 link.tap()
             assert not link.is_visible(), "the offer stays on screen after the tap"
@@ -452,3 +458,19 @@ async def test_the_button_beside_a_code_shows_its_whole_label(
     assert screen.code_shown is not None and not screen.words_below
     label = words_for(content)["back_to_walkthrough"]
     assert any(label in line for line in screen_cells(screen.svg, (0, 0, *size))), label  # type: ignore[attr-defined]
+
+
+async def test_start_again_tells_a_served_page_to_forget_the_last_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blocked summary tab leaves "Open your summary" on the page: Start again takes it away (served only)."""
+    app = make_app(bundled("en"))
+    told: list[str] = []
+    monkeypatch.setattr(type(app), "open_url", lambda self, url, *, new_tab=True: told.append(url))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.action_start_again()
+        await pilot.pause()
+        assert told == []  # in a terminal there is no page to tell
+        monkeypatch.setattr(type(app), "is_web", property(lambda self: True))
+        app.action_start_again()
+        await pilot.pause()
+    assert told == ["walkthrough:summary:forget"]

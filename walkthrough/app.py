@@ -26,7 +26,7 @@ from .key_queue import KeyQueue
 from .kiosk import describe_fault
 from .over_the_walk import ScreensOverTheWalk
 from .screens.walkthrough import WalkthroughScreen
-from .served_keyboard import ServedKeyboard
+from .served_page import ServedPage
 from .session import PatientSession
 from .session_end import SessionTracker
 from .settings import Asked, Mode, Settings, settings_for
@@ -49,7 +49,7 @@ ACTIVITY_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.
 """What counts as someone using the app: a key, a tap, a scroll or a paste (not the mouse passing over)."""
 
 
-class WalkthroughApp(FollowActions, ServedKeyboard, ScreensOverTheWalk, TerminalApp):
+class WalkthroughApp(FollowActions, ServedPage, ScreensOverTheWalk, TerminalApp):
     """Shows one loaded walkthrough to one patient: the mode every other mode builds on.
 
     The command palette is off: nothing a patient needs is in it, and it can
@@ -274,6 +274,7 @@ class WalkthroughApp(FollowActions, ServedKeyboard, ScreensOverTheWalk, Terminal
         self.end_session("start again")
         self.session, ended = PatientSession(), self.session
         ended.clear()  # in place: a screen left behind holds nothing of it
+        self.tell_page_a_new_patient()
         self.call_later(self.replace_session)
 
     def deliver_summary(self, html: str, texts: Sequence[str]) -> SummaryDelivery:

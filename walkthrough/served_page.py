@@ -1,10 +1,15 @@
-"""Served: the tablet's on-screen keyboard comes up only for a text box (see web/app_index.html).
+"""Served: what the app tells the browser page around it (web/app_index.html), as words the page catches.
 
-Every tap in the served page focuses the terminal's hidden text field, and a
-tablet would show its keyboard over the buttons each time. The page keeps it
-down until the app says a text box (an ``Input``) has focus. The word goes
-as ``open_url("walkthrough:keyboard:on|off")``, which Textual's web driver
-sends to the page, and the page catches it unopened.
+The words go as ``open_url("walkthrough:...")``, which Textual's web driver
+sends to the page, and the page catches them unopened:
+
+- ``walkthrough:keyboard:on|off``: every tap in the served page focuses the
+  terminal's hidden text field, and a tablet would show its keyboard over the
+  buttons each time. The page keeps it down until a text box (an ``Input``)
+  has focus.
+- ``walkthrough:summary:forget``: a new patient (Start again). The page
+  drops its "Open your summary" offer (shown when the browser blocked the
+  summary's tab), so the last patient's page is not a tap away.
 """
 
 from __future__ import annotations
@@ -18,8 +23,8 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
 
-class ServedKeyboard:
-    """Mixed into the app: tell a served page whether a text box has focus."""
+class ServedPage:
+    """Mixed into the app: tell a served page whether a text box has focus, and when a new patient starts."""
 
     _keyboard_told = False
     """What the page was last told (it starts with the keyboard kept down)."""
@@ -57,3 +62,8 @@ class ServedKeyboard:
         if wanted != self._keyboard_told:
             self._keyboard_told = wanted
             self.open_url(f"walkthrough:keyboard:{'on' if wanted else 'off'}", new_tab=False)
+
+    def tell_page_a_new_patient(self) -> None:
+        """Served: the page forgets the last patient's "Open your summary" offer."""
+        if self.is_web:
+            self.open_url("walkthrough:summary:forget", new_tab=False)
