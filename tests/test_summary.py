@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 
 from walkthrough.cli import main
+from walkthrough.content.files import bundled_content_dir
+from walkthrough.content.loader import load_walkthrough
 from walkthrough.content.ready import load_ready
 from walkthrough.content.records import LoadedWalkthrough
 from walkthrough.screens.summary import QrCode, SummaryScreen
@@ -474,3 +476,18 @@ async def test_start_again_tells_a_served_page_to_forget_the_last_summary(monkey
         app.action_start_again()
         await pilot.pause()
     assert told == ["walkthrough:summary:forget"]
+
+
+def test_a_clinic_with_a_very_long_name_still_gets_a_code_that_says_how_to_reach_it(tmp_path: Path) -> None:
+    """Every code holds the clinic's line; a name past the code's room is cut, and nothing raises."""
+    folder = tmp_path / "content"
+    shutil.copytree(bundled_content_dir(), folder)
+    clinic = folder / "clinic.yaml"
+    name = "The Riverside " * 20
+    clinic.write_text(
+        clinic.read_text(encoding="utf-8").replace("  en: your clinic", f"  en: {name}"), encoding="utf-8"
+    )
+    content = load_walkthrough(folder, "en")
+    texts = compact_texts(content, words_for(content), PatientSession(ticked_questions={0}))
+    assert texts and all(text.startswith("Call The Riverside") for text in texts)
+    assert all(len(text.encode("utf-8")) <= COMPACT_BYTES for text in texts)

@@ -10,6 +10,7 @@ instead. Every run must end within 2 s with the documented status.
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import os
 import select
@@ -26,7 +27,8 @@ from typing import Any
 import pytest
 from textual.app import App
 
-from walkthrough.compat.driver import SteadyLinuxDriver
+from walkthrough.compat import driver as driver_module
+from walkthrough.compat.driver import SETUP_GRACE_SECONDS, SteadyLinuxDriver
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32" or not Path("/proc/self/status").exists(), reason="needs a pseudo-terminal and /proc"
@@ -258,6 +260,7 @@ async def test_a_terminal_gone_before_application_mode_takes_the_first_screen_s_
         driver.flush()
         driver.stop_application_mode()
         driver.close()
+        await asyncio.sleep(SETUP_GRACE_SECONDS + 0.2)  # no terminal_unusable on a plain App: nothing happens
     finally:
         for number, handler in handlers.items():
             signal.signal(number, handler)
@@ -286,3 +289,31 @@ async def test_a_sigcont_the_moment_the_driver_catches_it_is_not_a_fault(monkeyp
     finally:
         for number, handler in handlers.items():
             install(number, handler)
+
+
+async def test_a_terminal_that_cannot_be_set_up_without_a_hang_up_ends_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No writer thread and no SIGHUP (a set-up that failed for another reason): the app is told, and ends."""
+    master, slave = os.openpty()
+    os.close(master)
+    monkeypatch.setattr(os, "isatty", lambda fd: fd == slave or fd in (0, 1, 2))
+    monkeypatch.setattr(driver_module, "SETUP_GRACE_SECONDS", 0.05)
+    told: list[str] = []
+
+    class Watched(App[None]):
+        def terminal_unusable(self) -> None:
+            told.append("unusable")
+
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGTSTP, signal.SIGCONT)}
+    try:
+        driver = SteadyLinuxDriver(Watched())
+        driver.fileno = slave
+        driver.input_tty = False
+        driver.start_application_mode()
+        await asyncio.sleep(0.3)
+        assert told == ["unusable"]
+        driver.stop_application_mode()
+        driver.close()
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+        os.close(slave)

@@ -66,6 +66,13 @@ class TerminalApp(FaultHooks):
         self.stopping_on_signal = True
         self.exit(return_code=128 + number)
 
+    def terminal_unusable(self) -> None:
+        """The terminal could not be set up and no hang-up came: log it and end, so a supervisor can start afresh."""
+        if self.stopping_on_signal or self.is_closing:
+            return
+        self.log_file.error("stopping: the terminal could not be set up")
+        self.exit(return_code=1)
+
     def input_failed(self, error: BaseException) -> None:
         """The terminal's input failed for good: log it and end, so a supervisor can start afresh."""
         self.log_file.error("input stopped: %s", describe_fault(error))

@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from textual.app import App
 
 
+SETUP_GRACE_SECONDS = 1.0
+"""How long after a failed terminal set-up the app waits for the SIGHUP that usually explains it."""
+
+
 class SteadyLinuxDriver(LinuxDriver):
     """Textual's Linux driver, steadier for an app that runs unattended.
 
@@ -64,6 +68,20 @@ class SteadyLinuxDriver(LinuxDriver):
         if self._suspended_on_sigtstp:
             self._suspended_on_sigtstp = False
             super()._sigcont_application(*args)
+
+    def start_application_mode(self) -> None:
+        """Textual's; if it could not set the terminal up, the app is told after :data:`SETUP_GRACE_SECONDS`.
+
+        A terminal that hung up sends SIGHUP, and the app ends on it at once.
+        One that failed for another reason would leave the app running with
+        nothing on the screen; ``app.terminal_unusable()`` (if the app has it)
+        ends it then, so a supervisor can start it afresh.
+        """
+        super().start_application_mode()  # type: ignore[no-untyped-call]  # Textual leaves it unannotated
+        if self._writer_thread is None:
+            unusable = getattr(self._app, "terminal_unusable", None)
+            if unusable is not None:
+                self._loop.call_later(SETUP_GRACE_SECONDS, unusable)
 
     def write(self, data: str) -> None:
         """Write ``data`` to the terminal; dropped if application mode never started (the terminal had gone).

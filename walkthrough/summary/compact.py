@@ -46,23 +46,32 @@ def compact_texts(
 ) -> list[str]:
     """The compact summary (:func:`compact_text`), then shorter ones, each without the last part of the one before.
 
-    The shortest holds the title and the clinic's phone only. A screen too
-    small for the whole code shows the fullest that fits (the phone above all).
+    The shortest holds how to reach the clinic (with the title, if both fit).
+    A screen too small for the whole code shows the fullest that fits. The
+    clinic's line is always there: cut to ``limit`` if a clinic's name and
+    phone are longer than that on their own.
     """
     walkthrough = content.walkthrough
     phone = words["summary.text_phone"].format(clinic=clinic_name(content), phone=clinic_phone(content))
+    reach = _cut(one_line(phone).strip(), limit)
+    title = one_line(walkthrough.title).strip()
     questions = [f"- {one_line(question).strip()}" for question in chosen_questions(content, session)]
-    groups = [[walkthrough.title, phone]]
+    groups: list[list[str]] = []
     if questions:
         groups.append([words["summary.text_ask"], questions[0]])  # "Ask:" only with a question after it
         groups += [[question] for question in questions[1:]]
     groups += [[walkthrough.visit.summary], [walkthrough.course.summary]]
-    kept: list[list[str]] = []
+    kept = [[title, reach] if title and _size([title, reach]) <= limit else [reach]]
     for group in groups:
         lines = [one_line(line).strip() for line in group]
         if all(lines) and _size([*(line for part in kept for line in part), *lines]) <= limit:
             kept.append(lines)
     return ["\n".join(line for part in kept[:count] for line in part) for count in range(len(kept), 0, -1)]
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text``, cut to at most ``limit`` UTF-8 bytes (never inside a character)."""
+    return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
 
 
 def _size(lines: list[str]) -> int:
