@@ -145,3 +145,25 @@ async def test_a_kiosk_with_are_you_still_here_up_changes_nothing_until_it_is_an
         await until(pilots, lambda: kiosk.content.language == "es" and page(kiosk) == "step:effects", "caught up")
         assert isinstance(kiosk.screen, WalkthroughScreen)
         assert "Siente el efecto" in screen_text(kiosk)
+
+
+async def test_a_following_worker_that_fails_is_logged_and_the_app_goes_on(tmp_path: Any) -> None:
+    """Workers of the "follow" group never end the app; a failure in one goes to the log, not to nowhere."""
+    import logging
+
+    from walkthrough.kiosk import open_log
+
+    app = bundled(log=open_log(tmp_path / "app.log"))
+
+    async def fails() -> None:
+        raise RuntimeError("a fault in following")
+
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.run_worker(fails(), group="follow", exit_on_error=False)
+        await pilot.pause(0.2)
+        assert app.is_running
+    for handler in logging.getLogger("walkthrough").handlers:
+        handler.flush()
+    text = (tmp_path / "app.log").read_text(encoding="utf-8")
+    assert "ERROR following: unexpected builtins.RuntimeError" in text and "a fault in following" not in text

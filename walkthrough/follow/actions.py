@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, cast
 
 if TYPE_CHECKING:
+    from textual.worker import Worker
+
     from ..app import WalkthroughApp
     from .link import FollowLink
 
@@ -74,3 +76,14 @@ class FollowActions:
         """How many screens follow changed (the counsellor's line says so)."""
         if self.follow_link is not None:
             self.follow_link.show_bar()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A following worker failed: the app goes on (its workers never end it), and the log says where."""
+        from textual.worker import WorkerState
+
+        if event.state == WorkerState.ERROR and event.worker.group == "follow" and event.worker.error is not None:
+            from ..kiosk import describe_fault
+
+            error = event.worker.error
+            if isinstance(error, Exception):
+                cast("WalkthroughApp", self).log_file.error("following: %s", describe_fault(error))
