@@ -21,6 +21,7 @@ import sys
 import termios
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -236,6 +237,28 @@ def test_a_sigcont_without_sigtstp_changes_nothing(apps: list[PtyApp], tmp_path:
     assert app.exit_status() == 128 + signal.SIGTERM
 
 
+@contextmanager
+def driver_on_a_hung_up_terminal(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> Iterator[SteadyLinuxDriver]:
+    """Our driver for ``app`` on a terminal that hangs up between Textual's look at it and its set-up.
+
+    Textual's driver installs SIGTSTP and SIGCONT handlers; they are put back afterwards.
+    """
+    master, slave = os.openpty()
+    os.close(master)  # the terminal is hung up: its set-up fails with EIO
+    # It was still a terminal when Textual looked (a hung-up one no longer says it is one).
+    monkeypatch.setattr(os, "isatty", lambda fd: fd == slave or fd in (0, 1, 2))
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGTSTP, signal.SIGCONT)}
+    try:
+        driver = SteadyLinuxDriver(app)
+        driver.fileno = slave
+        driver.input_tty = False
+        yield driver
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+        os.close(slave)
+
+
 async def test_a_terminal_gone_before_application_mode_takes_the_first_screen_s_output_without_a_fault(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -245,15 +268,7 @@ async def test_a_terminal_gone_before_application_mode_takes_the_first_screen_s_
     screen's pointer shape failed Textual's "Driver must be in application
     mode" assertion, and a kiosk logged a fault), made certain here.
     """
-    master, slave = os.openpty()
-    os.close(master)  # the terminal is hung up: its set-up fails with EIO
-    # It was still a terminal when Textual looked (a hung-up one no longer says it is one).
-    monkeypatch.setattr(os, "isatty", lambda fd: fd == slave or fd in (0, 1, 2))
-    handlers = {number: signal.getsignal(number) for number in (signal.SIGTSTP, signal.SIGCONT)}
-    try:
-        driver = SteadyLinuxDriver(App())
-        driver.fileno = slave
-        driver.input_tty = False
+    with driver_on_a_hung_up_terminal(App(), monkeypatch) as driver:
         driver.start_application_mode()
         assert driver._writer_thread is None, "Textual set the terminal up after all: the test tests nothing"
         driver.write("\x1b[?25l")
@@ -261,10 +276,6 @@ async def test_a_terminal_gone_before_application_mode_takes_the_first_screen_s_
         driver.stop_application_mode()
         driver.close()
         await asyncio.sleep(SETUP_GRACE_SECONDS + 0.2)  # no terminal_unusable on a plain App: nothing happens
-    finally:
-        for number, handler in handlers.items():
-            signal.signal(number, handler)
-        os.close(slave)
 
 
 async def test_a_sigcont_the_moment_the_driver_catches_it_is_not_a_fault(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -293,9 +304,6 @@ async def test_a_sigcont_the_moment_the_driver_catches_it_is_not_a_fault(monkeyp
 
 async def test_a_terminal_that_cannot_be_set_up_without_a_hang_up_ends_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
     """No writer thread and no SIGHUP (a set-up that failed for another reason): the app is told, and ends."""
-    master, slave = os.openpty()
-    os.close(master)
-    monkeypatch.setattr(os, "isatty", lambda fd: fd == slave or fd in (0, 1, 2))
     monkeypatch.setattr(driver_module, "SETUP_GRACE_SECONDS", 0.05)
     told: list[str] = []
 
@@ -303,17 +311,9 @@ async def test_a_terminal_that_cannot_be_set_up_without_a_hang_up_ends_the_app(m
         def terminal_unusable(self) -> None:
             told.append("unusable")
 
-    handlers = {number: signal.getsignal(number) for number in (signal.SIGTSTP, signal.SIGCONT)}
-    try:
-        driver = SteadyLinuxDriver(Watched())
-        driver.fileno = slave
-        driver.input_tty = False
+    with driver_on_a_hung_up_terminal(Watched(), monkeypatch) as driver:
         driver.start_application_mode()
         await asyncio.sleep(0.3)
         assert told == ["unusable"]
         driver.stop_application_mode()
         driver.close()
-    finally:
-        for number, handler in handlers.items():
-            signal.signal(number, handler)
-        os.close(slave)
