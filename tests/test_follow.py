@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, cast
 
@@ -40,6 +41,22 @@ def bundled(content: Path = BUNDLED, **kwargs: object) -> WalkthroughApp:
     first = load_walkthrough(content, "en")
     languages, _ = load_languages(content, first)
     return make_app(first, languages=languages, **kwargs)  # type: ignore[arg-type]
+
+
+Pilots = tuple[Pilot[Any], Pilot[Any]]
+"""A leader's and a follower's pilots."""
+
+
+@asynccontextmanager
+async def paired(
+    follower: WalkthroughApp | None = None,
+) -> AsyncIterator[tuple[WalkthroughApp, WalkthroughApp, Pilots]]:
+    """A counsellor's app leading (100x30) and a patient's app (80x24) that has typed its code, both running."""
+    leader, follower = bundled(counsellor=True), follower or bundled()
+    async with leader.run_test(size=(100, 30)) as lp, follower.run_test(size=(80, 24)) as fp:
+        pilots = (lp, fp)
+        await type_code(fp, await lead(leader, pilots))
+        yield leader, follower, pilots
 
 
 async def until(pilots: tuple[Pilot[Any], ...], condition: Callable[[], bool], what: str = "") -> None:
@@ -131,11 +148,8 @@ async def test_a_step_the_followers_language_lacks_keeps_its_page(tmp_path: Path
     es = copy / "es.yaml"
     text = es.read_text(encoding="utf-8")
     es.write_text(text[: text.index("  - id: infusion")] + text[text.index("  - id: effects") :], encoding="utf-8")
-    leader, follower = bundled(counsellor=True), bundled(copy)
-    async with leader.run_test(size=(100, 30)) as lp, follower.run_test(size=(80, 24)) as fp:
-        pilots = (lp, fp)
-        code = await lead(leader, pilots)
-        await type_code(fp, code)
+    async with paired(bundled(copy)) as (leader, follower, pilots):
+        lp, fp = pilots
         await lp.press("l", "1")
         await until(pilots, lambda: follower.content.language == "es" and page(follower) == "step:iv", "step 1")
         await lp.press("2")  # "infusion": not in the follower's Spanish
@@ -148,11 +162,8 @@ async def test_a_step_the_followers_language_lacks_keeps_its_page(tmp_path: Path
 
 
 async def test_the_patient_stops_following_and_moves_freely() -> None:
-    leader, follower = bundled(counsellor=True), bundled()
-    async with leader.run_test(size=(100, 30)) as lp, follower.run_test(size=(80, 24)) as fp:
-        pilots = (lp, fp)
-        code = await lead(leader, pilots)
-        await type_code(fp, code)
+    async with paired() as (leader, follower, pilots):
+        lp, fp = pilots
         await until(pilots, lambda: followers(leader) == 1, "joined")
         await fp.click(FollowBar)  # a tap on the bar stops it (x does too)
         await until(pilots, lambda: followers(leader) == 0, "count down")
@@ -163,11 +174,8 @@ async def test_the_patient_stops_following_and_moves_freely() -> None:
 
 
 async def test_leader_gone_the_follower_says_so_and_stays() -> None:
-    leader, follower = bundled(counsellor=True), bundled()
-    async with leader.run_test(size=(100, 30)) as lp, follower.run_test(size=(80, 24)) as fp:
-        pilots = (lp, fp)
-        code = await lead(leader, pilots)
-        await type_code(fp, code)
+    async with paired() as (leader, follower, pilots):
+        lp, fp = pilots
         await lp.press("3")
         await until(pilots, lambda: page(follower) == "step:effects", "followed")
         await lp.press("w")  # stop sharing

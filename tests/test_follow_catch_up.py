@@ -15,7 +15,7 @@ from walkthrough.screens.idle import IdleWarningScreen
 from walkthrough.screens.walkthrough import WalkthroughScreen
 
 from .conftest import FakeClock
-from .test_follow import bundled, followers, lead, page, screen_text, type_code, until
+from .test_follow import bundled, followers, lead, page, paired, screen_text, until
 from .test_follow import follow_folder as follow_folder  # autouse: each test's sockets in a folder of its own
 
 
@@ -34,11 +34,8 @@ async def a_while(pilots: tuple[Pilot[Any], ...]) -> None:
 
 
 async def test_help_closed_the_follower_shows_the_leaders_page_in_the_leaders_language_at_once() -> None:
-    leader, follower = bundled(counsellor=True), bundled()
-    async with leader.run_test(size=(100, 30)) as lp, follower.run_test(size=(80, 24)) as fp:
-        pilots = (lp, fp)
-        code = await lead(leader, pilots)
-        await type_code(fp, code)
+    async with paired() as (leader, follower, pilots):
+        lp, fp = pilots
         await lp.press("1")
         await until(pilots, lambda: page(follower) == "step:iv", "followed")
         await fp.press("question_mark")
@@ -61,11 +58,8 @@ async def test_help_closed_the_follower_shows_the_leaders_page_in_the_leaders_la
 
 
 async def test_calming_mode_the_leader_opened_under_help_opens_when_help_closes() -> None:
-    leader, follower = bundled(counsellor=True), bundled()
-    async with leader.run_test(size=(100, 30)) as lp, follower.run_test(size=(80, 24)) as fp:
-        pilots = (lp, fp)
-        code = await lead(leader, pilots)
-        await type_code(fp, code)
+    async with paired() as (leader, follower, pilots):
+        lp, fp = pilots
         await until(pilots, lambda: followers(leader) == 1, "joined")
         await fp.press("question_mark")
         await fp.pause()
@@ -79,11 +73,8 @@ async def test_calming_mode_the_leader_opened_under_help_opens_when_help_closes(
 
 @pytest.mark.parametrize("answer", ["key", "tap"])
 async def test_a_quick_check_answered_the_follower_ends_on_the_leaders_page_not_one_past_it(answer: str) -> None:
-    leader, follower = bundled(counsellor=True), bundled()
-    async with leader.run_test(size=(100, 30)) as lp, follower.run_test(size=(80, 24)) as fp:
-        pilots = (lp, fp)
-        code = await lead(leader, pilots)
-        await type_code(fp, code)
+    async with paired() as (leader, follower, pilots):
+        lp, fp = pilots
         await lp.press("1")
         await until(pilots, lambda: page(follower) == "step:iv", "followed")
         await fp.press("right")  # the patient's own Next: step 1's quick check first
@@ -105,11 +96,8 @@ async def test_a_quick_check_answered_the_follower_ends_on_the_leaders_page_not_
 
 async def test_a_state_already_shown_is_not_shown_again_when_a_screen_closes() -> None:
     """Calming mode the patient opened by hand stays open: only a held-back state catches up."""
-    leader, follower = bundled(counsellor=True), bundled()
-    async with leader.run_test(size=(100, 30)) as lp, follower.run_test(size=(80, 24)) as fp:
-        pilots = (lp, fp)
-        code = await lead(leader, pilots)
-        await type_code(fp, code)
+    async with paired() as (leader, follower, pilots):
+        lp, fp = pilots
         await lp.press("2")
         await until(pilots, lambda: page(follower) == "step:infusion", "followed")
         await fp.press("question_mark")
