@@ -81,9 +81,8 @@ class FollowActions:
         """A following worker failed: the app goes on (its workers never end it), and the log says where."""
         from textual.worker import WorkerState
 
-        if event.state == WorkerState.ERROR and event.worker.group == "follow" and event.worker.error is not None:
+        error = event.worker.error
+        if event.state == WorkerState.ERROR and event.worker.group == "follow" and isinstance(error, Exception):
             from ..kiosk import describe_fault
 
-            error = event.worker.error
-            if isinstance(error, Exception):
-                cast("WalkthroughApp", self).log_file.error("following: %s", describe_fault(error))
+            cast("WalkthroughApp", self).log_file.error("following: %s", describe_fault(error))

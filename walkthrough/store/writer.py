@@ -205,9 +205,7 @@ def _code(error: sqlite3.Error) -> int | None:
 def _describe(error: Exception) -> str:
     if isinstance(error, StoreNotOurs):
         return f"left alone: {error}"
-    if isinstance(error, LockedTooLong):
-        return f"locked too long by other writers: {error}"
     code = _code(error) if isinstance(error, sqlite3.Error) else None
-    if code in _BUSY:
+    if isinstance(error, LockedTooLong) or code in _BUSY:
         return f"locked too long by other writers: {error}"
     return f"{type(error).__name__}: {error}"
